@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const SandboxEnvSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SANDBOX_PUBLIC_URL: z.url().optional(),
+  SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SANDBOX_API_KEY),
+  SANDBOX_SEED: z.coerce.number().int().default(42),
+  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
+  SANDBOX_WEBHOOK_URL: csv.pipe(z.array(z.url())),
+  SANDBOX_WEBHOOK_SECRET: z.string().optional(),
+});
+
+export interface SandboxOptions {
+  port: number;
+  /** Origin browsers use for the sandbox (auth links, logos, the Hub's baseUrl); no trailing slash. */
+  publicUrl?: string;
+  apiKey: string;
+  seed: number;
+  accounts: number;
+  webhookUrls: string[];
+  webhookSecret?: string;
+  /** Delays between webhook delivery attempts, in ms (emulator policy, not StackOne fact). */
+  webhookRetryDelaysMs?: number[];
+  /** Per-key request limit per minute on the platform API (StackOne's is 1000). */
+  rateLimitPerMinute?: number;
+}
+
+/** Parses the sandbox's environment; a bad value throws naming the variable. */
+export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
+  const parsed = SandboxEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.SANDBOX_PORT,
+    publicUrl: e.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ''),
+    apiKey: e.SANDBOX_API_KEY,
+    seed: e.SANDBOX_SEED,
+    accounts: e.SANDBOX_ACCOUNTS,
+    webhookUrls: e.SANDBOX_WEBHOOK_URL,
+    webhookSecret: e.SANDBOX_WEBHOOK_SECRET,
+  };
+}
