@@ -1,20 +1,30 @@
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { DEFAULT_SANDBOX_API_KEY } from './sandbox/config.ts';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config/config.ts';
+import { loadConfig } from './config/load-config.ts';
 import { startSandbox } from './sandbox/start-sandbox.ts';
+import { startConsole } from './start-console.ts';
 
-// Minimal entry: serves the SPA and, with no STACKONE_API_KEY, the embedded sandbox.
-const port = Number(process.env.PORT ?? 3000);
-if (!process.env.STACKONE_API_KEY) {
-  const sandbox = await startSandbox({
-    apiKey: DEFAULT_SANDBOX_API_KEY,
-    port: Number(process.env.SANDBOX_PORT ?? 4010),
-  });
-  console.log(`StackOne sandbox on ${sandbox.url}`);
+try {
+  const config = loadConfig();
+  if (config.sandbox) {
+    // Embedded default: the sandbox runs in this process and signs its webhooks with our secret.
+    const sandbox = await startSandbox({
+      port: config.sandbox.port,
+      apiKey: config.stackOne.apiKey,
+      seed: config.sandbox.seed,
+      accounts: config.sandbox.accounts,
+      webhookUrls: [`http://127.0.0.1:${config.port}/webhooks/stackone`],
+      webhookSecret: config.webhookSecrets[0],
+    });
+    console.log(`StackOne sandbox on ${sandbox.url} (no STACKONE_API_KEY set; key ${sandbox.apiKey})`);
+  }
+  const spaDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+  const running = await startConsole(config, { spaDir });
+  console.log(`Switchboard on ${config.publicUrl} (listening on ${running.port})`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
 }
-const app = new Hono();
-app.get('/api/health', (c) => c.json({ ok: true }, 200));
-app.use('/*', serveStatic({ root: './dist/web' }));
-app.get('*', serveStatic({ path: './dist/web/index.html' }));
-serve({ fetch: app.fetch, port }, () => console.log(`Switchboard on http://localhost:${port}`));

@@ -1,0 +1,109 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AccountListQuery } from '../../shared/schemas/account-filters.ts';
+import type { Account } from '../../shared/schemas/account.ts';
+import type { Db } from '../db/client.ts';
+import { accounts } from '../db/schema.ts';
+import { accountView } from './account-row.ts';
+import { escapeLike, foldForSearch } from './search-text.ts';
+
+type FacetName = 'status' | 'provider' | 'type';
+
+const SORT_COLUMNS = {
+  updatedAt: [accounts.updatedAt],
+  createdAt: [accounts.createdAt],
+  owner: [accounts.originOwnerName, accounts.originOwnerId],
+  provider: [accounts.provider],
+  status: [accounts.status],
+  label: [accounts.label],
+} as const;
+
+/** The WHERE conditions of a query, by filter, so a facet can leave its own filter out. */
+export function buildConditions(query: AccountListQuery): {
+  base: SQL[];
+  byFacet: Record<FacetName, SQL | null>;
+} {
+  const base: SQL[] = [isNull(accounts.deletedAt)];
+  if (query.q) base.push(sql`${accounts.searchText} like ${`%${escapeLike(foldForSearch(query.q))}%`}`);
+  if (query.ownerId) base.push(eq(accounts.originOwnerId, query.ownerId));
+  return {
+    base,
+    byFacet: {
+      status: query.status.length ? inArray(accounts.status, query.status) : null,
+      provider: query.provider.length ? inArray(accounts.provider, query.provider) : null,
+      type: query.type.length ? inArray(accounts.type, query.type) : null,
+    },
+  };
+}
+
+function where(conditions: ReturnType<typeof buildConditions>, except?: FacetName): SQL | undefined {
+  const facetConditions = (Object.entries(conditions.byFacet) as [FacetName, SQL | null][])
+    .filter(([name, cond]) => name !== except && cond !== null)
+    .map(([, cond]) => cond as SQL);
+  return and(...conditions.base, ...facetConditions);
+}
+
+export interface AccountPage {
+  items: Account[];
+  total: number;
+  facets: Record<FacetName, Record<string, number>>;
+}
+
+const tally = (into: Record<string, number>, key: string | null, n: number) => {
+  const k = key ?? 'unknown';
+  into[k] = (into[k] ?? 0) + n;
+};
+
+/**
+ * One page of the index with its total and facet counts. Each facet counts under every filter but
+ * its own, so the UI can show how many rows picking another value would give. All of that comes from
+ * one grouped scan (at most statuses × providers × types groups) folded here, instead of one scan
+ * per facet: PGlite runs queries one at a time.
+ */
+export async function listAccounts(db: Db, query: AccountListQuery): Promise<AccountPage> {
+  const conditions = buildConditions(query);
+  const direction = query.order === 'asc' ? asc : desc;
+  const orderBy = [
+    ...SORT_COLUMNS[query.sort].map((col) =>
+      query.sort === 'label' ? sql`${col} ${sql.raw(query.order)} nulls last` : direction(col),
+    ),
+    direction(accounts.id),
+  ];
+
+  const groups = await db
+    .select({ status: accounts.status, provider: accounts.provider, type: accounts.type, n: count() })
+    .from(accounts)
+    .where(and(...conditions.base))
+    .groupBy(accounts.status, accounts.provider, accounts.type);
+
+  const matches = {
+    status: (v: string) => query.status.length === 0 || (query.status as string[]).includes(v),
+    provider: (v: string) => query.provider.length === 0 || query.provider.includes(v),
+    type: (v: string | null) =>
+      query.type.length === 0 || (v !== null && (query.type as string[]).includes(v)),
+  };
+  const facets: AccountPage['facets'] = { status: {}, provider: {}, type: {} };
+  let total = 0;
+  for (const g of groups) {
+    const n = Number(g.n);
+    const s = matches.status(g.status);
+    const p = matches.provider(g.provider);
+    const t = matches.type(g.type);
+    if (p && t) tally(facets.status, g.status, n);
+    if (s && t) tally(facets.provider, g.provider, n);
+    if (s && p) tally(facets.type, g.type, n);
+    if (s && p && t) total += n;
+  }
+
+  const offset = (query.page - 1) * query.pageSize;
+  const rows =
+    offset >= total
+      ? []
+      : await db
+          .select()
+          .from(accounts)
+          .where(where(conditions))
+          .orderBy(...orderBy)
+          .limit(query.pageSize)
+          .offset(offset);
+  return { items: rows.map(accountView), total, facets };
+}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { accounts } from '../db/schema.ts';
+import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
+import { rowFromUpstream } from './account-row.ts';
+
+/**
+ * Upserts StackOne accounts into the index and clears `deleted_at` (an account seen again is live).
+ * `syncedAt` is set by the full sync, `lastEventAt` by webhooks; each keeps the other's value.
+ */
+export async function upsertAccounts(
+  db: Db,
+  upstream: readonly UpstreamLinkedAccount[],
+  stamp: { syncedAt?: string; lastEventAt?: string },
+): Promise<void> {
+  // Postgres binds at most 65,535 parameters per statement: 16 columns × 2,000 rows stays below.
+  for (let i = 0; i < upstream.length; i += UPSERT_CHUNK) {
+    await upsertChunk(db, upstream.slice(i, i + UPSERT_CHUNK), stamp);
+  }
+}
+
+const UPSERT_CHUNK = 2000;
+
+async function upsertChunk(
+  db: Db,
+  upstream: readonly UpstreamLinkedAccount[],
+  stamp: { syncedAt?: string; lastEventAt?: string },
+): Promise<void> {
+  const rows = upstream.map((a) => ({
+    ...rowFromUpstream(a),
+    syncedAt: stamp.syncedAt ?? null,
+    lastEventAt: stamp.lastEventAt ?? null,
+  }));
+  await db
+    .insert(accounts)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: accounts.id,
+      set: {
+        provider: sql`excluded.provider`,
+        providerName: sql`excluded.provider_name`,
+        status: sql`excluded.status`,
+        statusReasons: sql`excluded.status_reasons`,
+        originOwnerId: sql`excluded.origin_owner_id`,
+        originOwnerName: sql`excluded.origin_owner_name`,
+        originUsername: sql`excluded.origin_username`,
+        label: sql`excluded.label`,
+        type: sql`excluded.type`,
+        createdAt: sql`excluded.created_at`,
+        updatedAt: sql`excluded.updated_at`,
+        deletedAt: sql`null`,
+        searchText: sql`excluded.search_text`,
+        syncedAt: stamp.syncedAt ? sql`excluded.synced_at` : sql`${accounts.syncedAt}`,
+        lastEventAt: stamp.lastEventAt ? sql`excluded.last_event_at` : sql`${accounts.lastEventAt}`,
+      },
+    });
+}
+
+/** Marks one account deleted (kept for the timeline and the audit log). */
+export async function markAccountDeleted(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .update(accounts)
+    .set({ deletedAt: at, lastEventAt: at })
+    .where(sql`${accounts.id} = ${id} and ${accounts.deletedAt} is null`)
+    .returning({ id: accounts.id });
+  return result.length > 0;
+}

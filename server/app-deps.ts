@@ -1,0 +1,16 @@
+import type { AccountSync } from './accounts-index/account-sync.ts';
+import type { Config } from './config/config.ts';
+import type { ConnectorsCache } from './connectors/connectors-cache.ts';
+import type { Database } from './db/client.ts';
+import type { EventBus } from './events/event-bus.ts';
+import type { StackOneClient } from './stackone/stackone-client.ts';
+
+/** Everything the HTTP app needs, built once by the entry point (or a test). */
+export interface AppDeps {
+  config: Readonly<Config>;
+  database: Database;
+  stackOne: StackOneClient;
+  bus: EventBus;
+  sync: AccountSync;
+  connectors: ConnectorsCache;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const optionalUrl = z.url().optional();
+const csv = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Every environment variable the console reads, parsed once at start. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl,
+  STACKONE_API_KEY: z.string().min(1).optional(),
+  STACKONE_BASE_URL: z.url().default('https://api.stackone.com'),
+  STACKONE_HUB_APP_URL: z.url().default('https://app.stackone.com'),
+  STACKONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  STACKONE_WEBHOOK_SECRETS: csv,
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SYNC_INTERVAL: z.coerce.number().int().min(0, 'seconds, 0 turns the schedule off').default(300),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
+  SANDBOX_SEED: z.coerce.number().int().default(42),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+});
+
+export interface Config {
+  port: number;
+  publicUrl: string;
+  stackOne: {
+    apiKey: string;
+    baseUrl: string;
+    hubAppUrl: string;
+    timeoutMs: number;
+  };
+  /** With no STACKONE_API_KEY the sandbox runs in-process and this is set. */
+  sandbox: { port: number; accounts: number; seed: number } | null;
+  webhookSecrets: string[];
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  syncIntervalSeconds: number;
+  webhookMaxBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws a ConfigError naming the variable. */
+export function parseEnv(env: Record<string, string | undefined>): z.output<typeof EnvSchema> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

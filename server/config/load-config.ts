@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/config.ts';
+import { type Config, parseEnv } from './config.ts';
+
+/**
+ * Builds the frozen config. In sandbox mode (no STACKONE_API_KEY) the StackOne base URL, key and
+ * webhook secret point at the in-process sandbox; the secret is generated per start and shared with it.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const e = parseEnv(env);
+  const isSandbox = !e.STACKONE_API_KEY;
+  const sandboxUrl = `http://localhost:${e.SANDBOX_PORT}`;
+  const config: Config = {
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    stackOne: {
+      apiKey: e.STACKONE_API_KEY ?? DEFAULT_SANDBOX_API_KEY,
+      baseUrl: (isSandbox ? sandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
+      hubAppUrl: (isSandbox ? sandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
+      timeoutMs: e.STACKONE_TIMEOUT_MS,
+    },
+    sandbox: isSandbox ? { port: e.SANDBOX_PORT, accounts: e.SANDBOX_ACCOUNTS, seed: e.SANDBOX_SEED } : null,
+    webhookSecrets:
+      e.STACKONE_WEBHOOK_SECRETS.length > 0
+        ? e.STACKONE_WEBHOOK_SECRETS
+        : isSandbox
+          ? [randomBytes(24).toString('base64url')]
+          : [],
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    syncIntervalSeconds: e.SYNC_INTERVAL,
+    webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export type StatusReasonRow = { code: string | null; description: string | null; timestamp: string };
+
+/** The account index: a local mirror of StackOne's linked accounts, kept true by sync and webhooks. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    provider: text('provider').notNull(),
+    providerName: text('provider_name'),
+    status: text('status').notNull(),
+    statusReasons: jsonb('status_reasons').$type<StatusReasonRow[]>().notNull().default([]),
+    originOwnerId: text('origin_owner_id').notNull(),
+    originOwnerName: text('origin_owner_name').notNull(),
+    originUsername: text('origin_username'),
+    label: text('label'),
+    type: text('type'),
+    createdAt: tstz('created_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+    deletedAt: tstz('deleted_at'),
+    syncedAt: tstz('synced_at'),
+    lastEventAt: tstz('last_event_at'),
+    /** Lower-cased, accent-free id, owner, username, label and provider, for `q` (trigram-indexed). */
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    index('accounts_updated_at_idx').on(t.updatedAt),
+    index('accounts_owner_idx').on(t.originOwnerId),
+    index('accounts_status_idx').on(t.status),
+    index('accounts_provider_idx').on(t.provider),
+    index('accounts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Every verified webhook delivery, stored before it is answered; the body hash makes redelivery a no-op. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bodyHash: text('body_hash').notNull(),
+    event: text('event').notNull(),
+    accountId: text('account_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+    processedAt: tstz('processed_at'),
+    /** pending | applied | ignored | failed */
+    outcome: text('outcome').notNull().default('pending'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('webhook_events_body_hash_idx').on(t.bodyHash),
+    index('webhook_events_account_idx').on(t.accountId, t.receivedAt),
+  ],
+);
+
+/** Full-sync runs; the newest finished one gives `syncedAt`. */
+export const syncRuns = pgTable('sync_runs', {
+  id: serial('id').primaryKey(),
+  startedAt: tstz('started_at').notNull().defaultNow(),
+  finishedAt: tstz('finished_at'),
+  /** running | succeeded | failed */
+  state: text('state').notNull(),
+  seen: integer('seen').notNull().default(0),
+  pages: integer('pages').notNull().default(0),
+  markedDeleted: integer('marked_deleted').notNull().default(0),
+  error: text('error'),
+});
+
+/** One row per mutation through `/api` (and sign-ins). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: text('actor_id'),
+    actorEmail: text('actor_email'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    targetOwner: text('target_owner'),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
+    /** success | failure | denied */
+    outcome: text('outcome').notNull(),
+    upstreamStatus: integer('upstream_status'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_target_idx').on(t.targetId, t.at),
+    index('audit_action_idx').on(t.action),
+  ],
+);

@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from './app-error.ts';
+
+/** The one place errors become the `/api` error body. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof AppError) return c.json(err.toBody(), err.status);
+  if (err instanceof HTTPException) {
+    // Hono's own 4xx (malformed JSON, body limit) keep their status in our shape.
+    const status = err.status;
+    const code = status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal';
+    return c.json({ error: { code, message: err.message || 'Bad request' } }, status);
+  }
+  console.error('[api] unhandled error', err);
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500);
+}

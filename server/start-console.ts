@@ -1,0 +1,68 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createAccountSync } from './accounts-index/account-sync.ts';
+import { createApp } from './app.ts';
+import type { AppDeps } from './app-deps.ts';
+import type { Config } from './config/config.ts';
+import { createConnectorsCache } from './connectors/connectors-cache.ts';
+import { openDatabase, type DatabaseConfig } from './db/client.ts';
+import { createEventBus } from './events/event-bus.ts';
+import { createStackOneClient } from './stackone/stackone-client.ts';
+
+export interface RunningConsole {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export interface StartConsoleOptions {
+  /** Overrides config.database (tests use `{ kind: 'memory' }`). */
+  database?: DatabaseConfig;
+  spaDir?: string;
+  /** Skip the start-up sync and the schedule (tests drive sync themselves). */
+  autoSync?: boolean;
+}
+
+/** Opens the database, wires the app, listens, and starts the sync. */
+export async function startConsole(
+  config: Readonly<Config>,
+  options: StartConsoleOptions = {},
+): Promise<RunningConsole> {
+  const database = await openDatabase(options.database ?? config.database);
+  const stackOne = createStackOneClient({
+    baseUrl: config.stackOne.baseUrl,
+    apiKey: config.stackOne.apiKey,
+    timeoutMs: config.stackOne.timeoutMs,
+  });
+  const bus = await createEventBus(database);
+  const sync = createAccountSync({ database, stackOne, bus, intervalSeconds: config.syncIntervalSeconds });
+  const deps: AppDeps = {
+    config,
+    database,
+    stackOne,
+    bus,
+    sync,
+    connectors: createConnectorsCache(stackOne),
+  };
+  const app = createApp(deps, { spaDir: options.spaDir });
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (options.autoSync !== false) sync.start();
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    deps,
+    close: async () => {
+      await sync.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bus.close();
+      await database.close();
+    },
+  };
+}

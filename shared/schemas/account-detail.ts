@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { AccountMetaSchema, AccountSchema } from './account.ts';
+
+export const TimelineEntrySchema = z.object({
+  kind: z.enum(['webhook', 'audit']),
+  at: z.string(),
+  /** e.g. `account.updated`, `account.label_updated` */
+  action: z.string(),
+  actor: z.string().nullable(),
+  outcome: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const AccountDetailSchema = z.object({
+  account: AccountSchema,
+  meta: AccountMetaSchema.nullable(),
+  /** True when StackOne could not be reached and the indexed copy is shown. */
+  stale: z.boolean(),
+  staleReason: z.string().nullable(),
+  timeline: z.array(TimelineEntrySchema),
+});
+export type AccountDetail = z.infer<typeof AccountDetailSchema>;

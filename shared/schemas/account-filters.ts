@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AccountSchema } from './account.ts';
+
+export const ACCOUNT_SORTS = ['updatedAt', 'createdAt', 'owner', 'provider', 'status', 'label'] as const;
+export const AccountSortSchema = z.enum(ACCOUNT_SORTS);
+export type AccountSort = z.infer<typeof AccountSortSchema>;
+
+export const PAGE_SIZE_MAX = 200;
+
+/** A single query value or a repeated one, with comma lists split: `status=active,error&status=inactive`. */
+const stringList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    (Array.isArray(v) ? v : v === undefined ? [] : [v])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** `GET /api/accounts` query. The server and the web's URL state both parse with it. */
+export const AccountListQuerySchema = z.object({
+  q: z.string().trim().max(200, 'Search text has at most 200 characters').optional(),
+  status: stringList.pipe(z.array(z.enum(['active', 'inactive', 'error']))),
+  provider: stringList.pipe(z.array(z.string().max(100))),
+  type: stringList.pipe(z.array(z.enum(['production', 'test']))),
+  ownerId: z.string().trim().max(200).optional(),
+  sort: AccountSortSchema.default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int('page must be a whole number').min(1, 'page starts at 1').default(1),
+  pageSize: z.coerce
+    .number()
+    .int('pageSize must be a whole number')
+    .min(1)
+    .max(PAGE_SIZE_MAX, `pageSize is at most ${PAGE_SIZE_MAX}`)
+    .default(50),
+});
+export type AccountListQuery = z.output<typeof AccountListQuerySchema>;
+export type AccountListQueryInput = z.input<typeof AccountListQuerySchema>;
+
+export const FacetCountsSchema = z.record(z.string(), z.number());
+
+export const SyncStatusSchema = z.object({
+  state: z.enum(['idle', 'running', 'failed']),
+  seen: z.number(),
+  pages: z.number(),
+  total: z.number().optional(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const AccountListResponseSchema = z.object({
+  items: z.array(AccountSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  facets: z.object({ status: FacetCountsSchema, provider: FacetCountsSchema, type: FacetCountsSchema }),
+  syncedAt: z.string().nullable(),
+  sync: SyncStatusSchema,
+});
+export type AccountListResponse = z.infer<typeof AccountListResponseSchema>;
