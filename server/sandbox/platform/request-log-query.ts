@@ -20,14 +20,17 @@ const LIST_FILTERS = {
   source_values: 'source_value',
 } as const satisfies Record<string, keyof RequestLog>;
 
-const ORDER_FIELDS = {
-  eventDatetime: 'event_datetime',
-  provider: 'provider',
-  service: 'service',
-  status: 'status',
-  duration: 'duration',
-} as const satisfies Record<string, keyof RequestLog>;
-type OrderBy = keyof typeof ORDER_FIELDS;
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Ascending comparators, one per `order_by` value (field-specific: this runs ~n log n times per request). */
+const ORDER_COMPARATORS = {
+  eventDatetime: (a: RequestLog, b: RequestLog) => byText(a.event_datetime, b.event_datetime),
+  provider: (a: RequestLog, b: RequestLog) => byText(a.provider, b.provider),
+  service: (a: RequestLog, b: RequestLog) => byText(a.service, b.service),
+  status: (a: RequestLog, b: RequestLog) => a.status - b.status,
+  duration: (a: RequestLog, b: RequestLog) => a.duration - b.duration,
+};
+type OrderBy = keyof typeof ORDER_COMPARATORS;
 
 /** Every key that changes which logs match or their order; the cursor is bound to their values. */
 const QUERY_KEYS = [
@@ -102,8 +105,8 @@ export function parseLogListQuery(search: URLSearchParams): Parsed<LogListQuery>
   if (!pageSize.ok) return pageSize;
 
   const orderBy = get('order_by') ?? 'eventDatetime';
-  if (!(orderBy in ORDER_FIELDS))
-    return fail(`order_by must be one of ${Object.keys(ORDER_FIELDS).join(', ')}, got "${orderBy}"`);
+  if (!(orderBy in ORDER_COMPARATORS))
+    return fail(`order_by must be one of ${Object.keys(ORDER_COMPARATORS).join(', ')}, got "${orderBy}"`);
   const direction = get('order_direction') ?? 'desc';
   if (direction !== 'asc' && direction !== 'desc')
     return fail(`order_direction must be asc or desc, got "${direction}"`);
@@ -180,15 +183,14 @@ export function logPage(
   logs: readonly RequestLog[],
   query: LogListQuery,
 ): { page: RequestLog[]; next: string | null } {
-  const field = ORDER_FIELDS[query.orderBy];
-  const sign = query.direction === 'asc' ? 1 : -1;
-  const matching = query.matches ? logs.filter(query.matches) : [...logs];
-  // Stable sort: ties keep the store's newest-first order, so pages never disagree on them.
-  matching.sort((a, b) => {
-    const x = a[field];
-    const y = b[field];
-    return x < y ? -sign : x > y ? sign : 0;
-  });
+  let matching: readonly RequestLog[] = query.matches ? logs.filter(query.matches) : logs;
+  // The store keeps logs newest first, so the default order needs neither a copy nor a sort.
+  if (query.orderBy !== 'eventDatetime' || query.direction !== 'desc') {
+    const ascending = ORDER_COMPARATORS[query.orderBy];
+    const compare = query.direction === 'asc' ? ascending : (a: RequestLog, b: RequestLog) => ascending(b, a);
+    // Stable sort: ties keep the store's order, so pages never disagree on them.
+    matching = (query.matches ? (matching as RequestLog[]) : [...matching]).sort(compare);
+  }
 
   let start = 0;
   if (query.cursor) {
