@@ -1,0 +1,35 @@
+import type { Role } from './schemas/roles.ts';
+
+/** Every action a dashboard user may be allowed; the server enforces these, the web hides what is not allowed. */
+export const PERMISSIONS = [
+  'accounts:read',
+  'accounts:fix_credentials',
+  'accounts:relink',
+  'accounts:edit_label',
+  'accounts:add',
+  'accounts:delete',
+  'users:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: readonly Permission[] = ['accounts:read'];
+const SUPPORT: readonly Permission[] = [
+  ...VIEWER,
+  'accounts:fix_credentials',
+  'accounts:relink',
+  'accounts:edit_label',
+];
+const MANAGER: readonly Permission[] = [...SUPPORT, 'accounts:add'];
+const ADMIN: readonly Permission[] = [...MANAGER, 'accounts:delete', 'users:manage', 'audit:read'];
+
+/** The roles table of ARCHITECTURE.md, written once. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  viewer: VIEWER,
+  support: SUPPORT,
+  manager: MANAGER,
+  admin: ADMIN,
+};
+
+export const can = (role: Role | null | undefined, permission: Permission): boolean =>
+  !!role && ROLE_PERMISSIONS[role].includes(permission);
