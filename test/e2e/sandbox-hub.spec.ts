@@ -175,7 +175,7 @@ describe('the real StackOne Hub against the sandbox', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
 
     const status = page.getByRole('status');
-    await expect.poll(() => status.textContent()).toContain('Connected');
+    await expect.poll(() => status.textContent()).toContain('Connected. Your Workable account is linked');
     const id = await page.evaluate(() => document.body.dataset.accountId);
     expect(sandbox.context.store.getAccount(id!)).toMatchObject({
       provider: 'workable',

@@ -3,13 +3,16 @@ import { html, raw } from 'hono/html';
 import type { SandboxContext } from '../context.ts';
 import { HUB_SCRIPT_PATH } from './hub-assets.ts';
 import { messagePage, sandboxPage } from './html-layout.ts';
+import { sessionConnectors } from './session-connectors.ts';
 
 // Inline: shows the outcome next to the Hub, which has no page-level feedback of its own.
 const SCRIPT = `
   const hub = document.querySelector('stackone-hub');
   const status = document.getElementById('link-status');
+  const names = JSON.parse(status.dataset.names);
   hub.addEventListener('success', (event) => {
-    status.textContent = 'Connected. Your ' + event.detail.provider + ' account is linked; you can close this page.';
+    const name = names[event.detail.provider] || event.detail.provider;
+    status.textContent = 'Connected. Your ' + name + ' account is linked; you can close this page.';
     status.classList.add('ok');
     document.body.dataset.accountId = event.detail.id;
   });
@@ -40,11 +43,18 @@ export function authLinkPageRoutes(ctx: SandboxContext) {
         410,
       );
     const base = ctx.options.publicUrl;
+    const names = Object.fromEntries(sessionConnectors(ctx.store, session).map((c) => [c.provider, c.name]));
     return c.html(
       sandboxPage(
         `Connect your account for ${session.origin_owner_name}`,
         html`<h1>Connect your account</h1>
-          <p class="status" id="link-status" role="status" aria-live="polite"></p>
+          <p
+            class="status"
+            id="link-status"
+            role="status"
+            aria-live="polite"
+            data-names="${JSON.stringify(names)}"
+          ></p>
           <stackone-hub token="${token}" base-url="${base}" app-url="${base}" height="560px"></stackone-hub>
           <script src="${HUB_SCRIPT_PATH}"></script>
           <script>
