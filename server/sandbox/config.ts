@@ -33,6 +33,8 @@ export interface SandboxOptions {
   webhookSecret?: string;
   /** Delays between webhook delivery attempts, in ms (emulator policy, not StackOne fact). */
   webhookRetryDelaysMs?: number[];
+  /** Time a webhook receiver has to answer before the attempt counts as failed, in ms (default 10 000). */
+  webhookTimeoutMs?: number;
   /** Per-key request limit per minute on the platform API (StackOne's is 1000). */
   rateLimitPerMinute?: number;
 }

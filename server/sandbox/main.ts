@@ -11,6 +11,9 @@ try {
   );
   console.log(`  seeded ${count} accounts from seed ${options.seed} in ${sandbox.seedMs.toFixed(0)} ms`);
   if (options.webhookUrls.length) console.log(`  webhooks to: ${options.webhookUrls.join(', ')}`);
+  const { webhooks } = sandbox.context;
+  if (webhooks.secretGenerated)
+    console.log(`  webhook signing secret (generated): ${webhooks.defaultSecret}`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
