@@ -1,7 +1,15 @@
 import { Hono } from 'hono';
 import type { SandboxContext } from '../context.ts';
+import { accountControlRoutes } from './account-routes.ts';
+import { faultControlRoutes } from './fault-routes.ts';
+import { stateControlRoutes } from './state-routes.ts';
+import { webhookControlRoutes } from './webhook-routes.ts';
 
-/** STUB — replaced by the control API under /_sandbox. */
-export function controlRoutes(_ctx: SandboxContext) {
-  return new Hono();
+/** The sandbox's control API, mounted at `/_sandbox` behind the API key (see docs/sandbox-webhooks-control.md). */
+export function controlRoutes(ctx: SandboxContext) {
+  return new Hono()
+    .route('/', accountControlRoutes(ctx))
+    .route('/', faultControlRoutes(ctx))
+    .route('/', webhookControlRoutes(ctx))
+    .route('/', stateControlRoutes(ctx));
 }

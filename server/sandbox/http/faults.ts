@@ -31,9 +31,16 @@ export class FaultInjector {
   private rules: FaultRule[] = [];
   private window = { start: 0, counts: new Map<string, number>() };
   rateLimitPerMinute: number;
+  private readonly initialRateLimitPerMinute: number;
 
   constructor(options: { rateLimitPerMinute: number }) {
-    this.rateLimitPerMinute = options.rateLimitPerMinute;
+    this.rateLimitPerMinute = this.initialRateLimitPerMinute = options.rateLimitPerMinute;
+  }
+
+  /** Sets the limit (the one the sandbox started with when absent) and starts a fresh window. */
+  setRateLimit(perMinute: number = this.initialRateLimitPerMinute): void {
+    this.rateLimitPerMinute = perMinute;
+    this.window = { start: 0, counts: new Map() };
   }
 
   list(): readonly FaultRule[] {
