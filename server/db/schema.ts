@@ -106,3 +106,4 @@ export const auditLog = pgTable(
     index('audit_action_idx').on(t.action),
   ],
 );
+export * from './auth-schema.ts';
