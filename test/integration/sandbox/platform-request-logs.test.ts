@@ -27,7 +27,7 @@ async function walk(query: string): Promise<{ seen: string[]; pages: number }> {
   let pages = 0;
   do {
     const sep = query ? '&' : '';
-    const { status, body } = await getJson(
+    const { status, body }: { status: number; body: LogPage } = await getJson(
       `/requests/logs?${query}${next ? `${sep}next=${encodeURIComponent(next)}` : ''}`,
     );
     expect(status).toBe(200);
