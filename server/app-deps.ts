@@ -1,4 +1,6 @@
 import type { AccountSync } from './accounts-index/account-sync.ts';
+import type { Auth } from './auth/create-auth.ts';
+import type { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { Config } from './config/config.ts';
 import type { ConnectorsCache } from './connectors/connectors-cache.ts';
 import type { Database } from './db/client.ts';
@@ -13,4 +15,6 @@ export interface AppDeps {
   bus: EventBus;
   sync: AccountSync;
   connectors: ConnectorsCache;
+  auth: Auth;
+  signInLimiter: SignInLimiter;
 }

@@ -2,9 +2,17 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
+import { sameOriginOnly } from './auth/same-origin.ts';
+import { loadActor, requirePermission } from './auth/session-middleware.ts';
 import { AppError } from './http/app-error.ts';
 import { onError } from './http/on-error.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { accountsRoutes } from './routes/accounts-routes.ts';
+import { auditCsvRoutes, auditRoutes } from './routes/audit-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import { setupRoutes } from './routes/setup-routes.ts';
+import { usersRoutes } from './routes/users-routes.ts';
 import { connectSessionsRoutes } from './routes/connect-sessions-routes.ts';
 import { connectorsRoutes } from './routes/connectors-routes.ts';
 import { eventsRoutes } from './routes/events-routes.ts';
@@ -13,18 +21,34 @@ import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
 export function createApiRoutes(deps: AppDeps) {
-  return new Hono()
-    .route('/', healthRoutes(deps))
-    .route('/accounts', accountsRoutes(deps))
-    .route('/connect-sessions', connectSessionsRoutes(deps))
-    .route('/connectors', connectorsRoutes(deps))
-    .route('/events', eventsRoutes(deps));
+  return (
+    new Hono()
+      // Order matters: refuse cross-origin state changes before anything runs, then load the actor.
+      .use(sameOriginOnly(deps.config.publicUrl))
+      .use(loadActor(deps.auth))
+      // Public: health checks, sign-in, first-run setup.
+      .route('/', healthRoutes(deps))
+      .route('/auth', authRoutes(deps))
+      .route('/setup', setupRoutes(deps))
+      // Each route below checks its own permission.
+      .route('/me', meRoutes(deps))
+      .route('/accounts', accountsRoutes(deps))
+      .route('/connect-sessions', connectSessionsRoutes(deps))
+      .use('/connectors/*', requirePermission('accounts:read'))
+      .route('/connectors', connectorsRoutes(deps))
+      .use('/events/*', requirePermission('accounts:read'))
+      .route('/events', eventsRoutes(deps))
+      .route('/users', usersRoutes(deps))
+      .route('/audit', auditRoutes(deps))
+      .route('/audit.csv', auditCsvRoutes(deps))
+  );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
 
 export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
   const app = new Hono();
   app.onError(onError);
+  app.use(securityHeaders(deps.config));
 
   app.route('/webhooks', webhookRoutes(deps));
   app.route('/api', createApiRoutes(deps));

@@ -2,6 +2,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createAccountSync } from './accounts-index/account-sync.ts';
 import { createApp } from './app.ts';
+import { resolveAuthSecret } from './auth/auth-secret.ts';
+import { createAuth } from './auth/create-auth.ts';
+import { ensureInitialAdmin } from './auth/initial-admin.ts';
+import { SignInLimiter } from './auth/sign-in-limiter.ts';
 import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config/config.ts';
 import { createConnectorsCache } from './connectors/connectors-cache.ts';
@@ -29,7 +33,10 @@ export async function startConsole(
   config: Readonly<Config>,
   options: StartConsoleOptions = {},
 ): Promise<RunningConsole> {
-  const database = await openDatabase(options.database ?? config.database);
+  const databaseConfig = options.database ?? config.database;
+  const database = await openDatabase(databaseConfig);
+  const auth = createAuth(config, database.db, resolveAuthSecret(config, databaseConfig));
+  await ensureInitialAdmin(config, auth, database.db);
   const stackOne = createStackOneClient({
     baseUrl: config.stackOne.baseUrl,
     apiKey: config.stackOne.apiKey,
@@ -44,6 +51,8 @@ export async function startConsole(
     bus,
     sync,
     connectors: createConnectorsCache(stackOne),
+    auth,
+    signInLimiter: new SignInLimiter(),
   };
   const app = createApp(deps, { spaDir: options.spaDir });
 
@@ -60,8 +69,9 @@ export async function startConsole(
     deps,
     close: async () => {
       await sync.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The bus first: it ends the open SSE streams, which server.close() would otherwise wait for.
       await bus.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },
   };

@@ -29,6 +29,14 @@ export const EnvSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
   SANDBOX_SEED: z.coerce.number().int().default(42),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
+  SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
 });
 
@@ -47,6 +55,13 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   syncIntervalSeconds: number;
   webhookMaxBytes: number;
+  auth: {
+    /** Absent: generated and kept in DATA_DIR (PGlite only). */
+    secret: string | null;
+    sessionTtlSeconds: number;
+    /** Creates the first admin at start when no user exists. */
+    initialAdmin: { email: string; password: string } | null;
+  };
 }
 
 export class ConfigError extends Error {}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/config.ts';
-import { type Config, parseEnv } from './config.ts';
+import { type Config, ConfigError, parseEnv } from './config.ts';
 
 /**
  * Builds the frozen config. In sandbox mode (no STACKONE_API_KEY) the StackOne base URL, key and
@@ -9,6 +9,16 @@ import { type Config, parseEnv } from './config.ts';
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const e = parseEnv(env);
   const isSandbox = !e.STACKONE_API_KEY;
+  if (e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_SECRET: required with DATABASE_URL (every process must sign sessions alike)',
+    );
+  }
+  if (!!e.SWITCHBOARD_ADMIN_EMAIL !== !!e.SWITCHBOARD_ADMIN_PASSWORD) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SWITCHBOARD_ADMIN_EMAIL / SWITCHBOARD_ADMIN_PASSWORD: set both or neither',
+    );
+  }
   const sandboxUrl = `http://localhost:${e.SANDBOX_PORT}`;
   const config: Config = {
     port: e.PORT,
@@ -31,6 +41,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     syncIntervalSeconds: e.SYNC_INTERVAL,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    auth: {
+      secret: e.AUTH_SECRET ?? null,
+      sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+      initialAdmin:
+        e.SWITCHBOARD_ADMIN_EMAIL && e.SWITCHBOARD_ADMIN_PASSWORD
+          ? { email: e.SWITCHBOARD_ADMIN_EMAIL.toLowerCase(), password: e.SWITCHBOARD_ADMIN_PASSWORD }
+          : null,
+    },
   };
   return Object.freeze(config);
 }

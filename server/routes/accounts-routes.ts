@@ -9,50 +9,94 @@ import { listAccountLogs } from '../accounts/account-logs.ts';
 import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations.ts';
 import { listAccounts } from '../accounts-index/list-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { audited } from '../audit/audited.ts';
+import { assertPermission, requirePermission } from '../auth/session-middleware.ts';
 import { createAccountConnectSession } from '../connect/connect-sessions.ts';
 import { validate } from '../http/validate.ts';
 
 const AccountIdParamSchema = z.object({ id: z.string().min(1).max(200) });
 
 export function accountsRoutes(deps: AppDeps) {
+  const { db } = deps.database;
   return new Hono()
-    .get('/', validate('query', AccountListQuerySchema), async (c) => {
+    .get('/', requirePermission('accounts:read'), validate('query', AccountListQuerySchema), async (c) => {
       const query = c.req.valid('query');
-      const [page, syncedAt] = await Promise.all([
-        listAccounts(deps.database.db, query),
-        deps.sync.syncedAt(),
-      ]);
+      const [page, syncedAt] = await Promise.all([listAccounts(db, query), deps.sync.syncedAt()]);
       return c.json(
         { ...page, page: query.page, pageSize: query.pageSize, syncedAt, sync: deps.sync.status() },
         200,
       );
     })
-    .get('/:id', validate('param', AccountIdParamSchema), async (c) => {
+    .get('/:id', requirePermission('accounts:read'), validate('param', AccountIdParamSchema), async (c) => {
       return c.json(await getAccountDetail(deps, c.req.valid('param').id), 200);
     })
     .patch(
       '/:id',
+      requirePermission('accounts:edit_label'),
       validate('param', AccountIdParamSchema),
       validate('json', AccountLabelPatchSchema),
       async (c) => {
-        const account = await updateAccountLabel(deps, c.req.valid('param').id, c.req.valid('json').label);
+        const { id } = c.req.valid('param');
+        const { label } = c.req.valid('json');
+        const account = await audited(
+          db,
+          c,
+          { action: 'account.label_updated', targetType: 'account', targetId: id, summary: { label } },
+          () => updateAccountLabel(deps, id, label),
+        );
         return c.json(account, 200);
       },
     )
-    .delete('/:id', validate('param', AccountIdParamSchema), async (c) => {
-      return c.json(await deleteAccount(deps, c.req.valid('param').id), 200);
-    })
+    .delete(
+      '/:id',
+      requirePermission('accounts:delete'),
+      validate('param', AccountIdParamSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const account = await audited(
+          db,
+          c,
+          {
+            action: 'account.deleted',
+            targetType: 'account',
+            targetId: id,
+            summarize: (a) => ({ provider: a.provider }),
+          },
+          () => deleteAccount(deps, id),
+        );
+        return c.json(account, 200);
+      },
+    )
     .post(
       '/:id/connect-session',
       validate('param', AccountIdParamSchema),
       validate('json', AccountConnectSessionRequestSchema),
       async (c) => {
-        const session = await createAccountConnectSession(deps, c.req.valid('param').id, c.req.valid('json'));
+        const { id } = c.req.valid('param');
+        const request = c.req.valid('json');
+        assertPermission(
+          c.get('actor'),
+          request.purpose === 'hub' ? 'accounts:fix_credentials' : 'accounts:relink',
+        );
+        const session = await audited(
+          db,
+          c,
+          {
+            action:
+              request.purpose === 'hub' ? 'account.connect_session_created' : 'account.auth_link_created',
+            targetType: 'account',
+            targetId: id,
+            summary: { purpose: request.purpose, expiresIn: request.expiresIn ?? null },
+            summarize: (s) => ({ expiresAt: s.expiresAt }),
+          },
+          () => createAccountConnectSession(deps, id, request),
+        );
         return c.json(session, 201);
       },
     )
     .get(
       '/:id/logs',
+      requirePermission('accounts:read'),
       validate('param', AccountIdParamSchema),
       validate('query', RequestLogQuerySchema),
       async (c) => {

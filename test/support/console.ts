@@ -9,6 +9,8 @@ import { startConsole, type RunningConsole } from '../../server/start-console.ts
 import { startTestSandbox } from './sandbox.ts';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_console';
+export const TEST_ADMIN = { email: 'admin@switchboard.test', password: 'admin-password-1' };
+const TEST_AUTH_SECRET = 'test-auth-secret-0123456789abcdef0123456789';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,8 +56,15 @@ export async function freshDatabase(
 export interface TestConsole {
   console: RunningConsole;
   sandbox: RunningSandbox;
-  /** fetch against the console (`/api/...`). */
-  api(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * fetch against the console (`/api/...`) as a browser on the console's page would: signed in as
+   * the test admin (unless `cookie` is given, '' for anonymous) and with the console's Origin.
+   */
+  api(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  /** Signs in and answers the session cookie (throws when sign-in fails). */
+  signIn(email: string, password: string): Promise<string>;
+  /** Creates a user with the role (as the admin) and answers its session cookie. */
+  userCookie(role: 'viewer' | 'support' | 'manager' | 'admin'): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -85,17 +94,52 @@ export async function startTestConsole(
     STACKONE_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
     STACKONE_TIMEOUT_MS: '3000',
     SYNC_INTERVAL: '0',
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    SWITCHBOARD_ADMIN_EMAIL: TEST_ADMIN.email,
+    SWITCHBOARD_ADMIN_PASSWORD: TEST_ADMIN.password,
     ...options.env,
   });
   const db = await freshDatabase(options.database ?? 'pglite');
   const running = await startConsole(config, { database: db.config, autoSync: options.autoSync });
+  const origin = new URL(config.publicUrl).origin;
+  const raw = (path: string, init: RequestInit & { cookie?: string }, cookie: string) => {
+    const { cookie: _ignored, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (rest.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (!headers.has('origin')) headers.set('origin', origin);
+    if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+    return fetch(`${running.url}${path}`, { ...rest, headers });
+  };
+  const signIn = async (email: string, password: string) => {
+    const res = await raw(
+      '/api/auth/sign-in/email',
+      { method: 'POST', body: JSON.stringify({ email, password }) },
+      '',
+    );
+    if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  };
+  let adminCookie: Promise<string> | null = null;
+  const admin = () => (adminCookie ??= signIn(TEST_ADMIN.email, TEST_ADMIN.password));
+  let users = 0;
   return {
     console: running,
     sandbox,
-    api: (path, init = {}) => {
-      const headers = new Headers(init.headers);
-      if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-      return fetch(`${running.url}${path}`, { ...init, headers });
+    api: async (path, init = {}) => raw(path, init, init.cookie ?? (await admin())),
+    signIn,
+    userCookie: async (role) => {
+      const email = `${role}-${++users}@switchboard.test`;
+      const password = `${role}-password-1`;
+      const res = await raw(
+        '/api/users',
+        { method: 'POST', body: JSON.stringify({ email, name: role, password, role }) },
+        await admin(),
+      );
+      if (res.status !== 201) throw new Error(`creating a ${role} failed: ${res.status} ${await res.text()}`);
+      return signIn(email, password);
     },
     close: async () => {
       await running.close();

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { Db } from '../db/client.ts';
+import { accounts } from '../db/schema.ts';
+import { AppError } from '../http/app-error.ts';
+import { writeAudit, type AuditInput } from './write-audit.ts';
+
+async function accountOwner(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: accounts.originOwnerId, name: accounts.originOwnerName })
+    .from(accounts)
+    .where(eq(accounts.id, id))
+    .limit(1);
+  return row ? `${row.name} (${row.id})` : null;
+}
+
+/**
+ * Runs a mutation and writes its audit row, success or failure (with the upstream status), then
+ * returns or rethrows. An account target gets its owner from the index.
+ */
+export async function audited<T>(
+  db: Db,
+  c: Context,
+  entry: Omit<AuditInput, 'outcome' | 'upstreamStatus'> & {
+    summarize?: (result: T) => Record<string, unknown>;
+  },
+  run: () => Promise<T>,
+): Promise<T> {
+  const { summarize, ...base } = entry;
+  const targetOwner =
+    base.targetOwner ??
+    (base.targetType === 'account' && base.targetId ? await accountOwner(db, base.targetId) : null);
+  try {
+    const result = await run();
+    await writeAudit(db, c, {
+      ...base,
+      targetOwner,
+      outcome: 'success',
+      summary: { ...base.summary, ...summarize?.(result) },
+    });
+    return result;
+  } catch (err) {
+    await writeAudit(db, c, {
+      ...base,
+      targetOwner,
+      outcome: 'failure',
+      upstreamStatus: err instanceof AppError ? (err.options.upstream?.status ?? null) : null,
+      summary: { ...base.summary, error: err instanceof Error ? err.message : String(err) },
+    });
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AuditAction } from '../../shared/schemas/audit.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { auditLog } from '../db/schema.ts';
+
+export interface AuditInput {
+  action: AuditAction;
+  outcome: 'success' | 'failure' | 'denied';
+  targetType?: 'account' | 'user' | 'connect_session';
+  targetId?: string | null;
+  targetOwner?: string | null;
+  summary?: Record<string, unknown>;
+  upstreamStatus?: number | null;
+  /** Overrides the request's signed-in actor (sign-in, where the session does not exist yet). */
+  actor?: Partial<Actor> | null;
+}
+
+const SECRET_KEY = /pass(word)?|token|secret|key|authorization|cookie|credential/i;
+
+/** Drops anything that looks like a secret from an audit summary, at any depth. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v)]),
+    );
+  }
+  return value;
+}
+
+function clientIp(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The one way to write an audit row; every mutation through /api calls it. */
+export async function writeAudit(db: Db, c: Context, input: AuditInput): Promise<void> {
+  const actor = input.actor === undefined ? c.get('actor') : input.actor;
+  await db.insert(auditLog).values({
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    actorRole: actor?.role ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    targetOwner: input.targetOwner ?? null,
+    summary: redactSecrets(input.summary ?? {}) as Record<string, unknown>,
+    outcome: input.outcome,
+    upstreamStatus: input.upstreamStatus ?? null,
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+  });
+}

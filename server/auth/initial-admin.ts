@@ -1,0 +1,12 @@
+import type { Config } from '../config/config.ts';
+import type { Db } from '../db/client.ts';
+import type { Auth } from './create-auth.ts';
+import { countUsers, createUser } from './users.ts';
+
+/** With SWITCHBOARD_ADMIN_EMAIL/PASSWORD and no user yet, creates the first admin at start. */
+export async function ensureInitialAdmin(config: Readonly<Config>, auth: Auth, db: Db): Promise<boolean> {
+  if (!config.auth.initialAdmin || (await countUsers(db)) > 0) return false;
+  const { email, password } = config.auth.initialAdmin;
+  await createUser(auth, db, { email, password, name: email.split('@')[0] ?? 'Admin', role: 'admin' });
+  return true;
+}

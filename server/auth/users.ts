@@ -1,0 +1,111 @@
+import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { Role } from '../../shared/schemas/roles.ts';
+import type { CreateUserRequestSchema, UpdateUserRequestSchema, User } from '../../shared/schemas/users.ts';
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { authSessions, authUsers } from '../db/auth-schema.ts';
+import { AppError } from '../http/app-error.ts';
+import type { Auth } from './create-auth.ts';
+
+type UserRow = typeof authUsers.$inferSelect;
+
+export const userView = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role as Role,
+  disabled: row.disabled,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.select().from(authUsers).orderBy(asc(authUsers.email));
+  return rows.map(userView);
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(authUsers);
+  return Number(row?.n ?? 0);
+}
+
+export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(authUsers).where(eq(authUsers.id, id)).limit(1);
+  return row;
+}
+
+/** Creates a user with a credential (email + password) account, the way better-auth's admin plugin does. */
+export async function createUser(
+  auth: Auth,
+  db: Db,
+  input: z.output<typeof CreateUserRequestSchema>,
+): Promise<User> {
+  const existing = await db
+    .select({ id: authUsers.id })
+    .from(authUsers)
+    .where(eq(authUsers.email, input.email))
+    .limit(1);
+  if (existing.length)
+    throw new AppError('conflict', `A user with email ${input.email} already exists`, {
+      fields: { email: 'Already in use' },
+    });
+  const ctx = await auth.$context;
+  const hash = await ctx.password.hash(input.password);
+  const created = await ctx.internalAdapter.createUser(
+    { email: input.email, name: input.name, emailVerified: false },
+    { method: 'admin' },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: 'credential',
+    accountId: created.id,
+    password: hash,
+  });
+  const [row] = await db
+    .update(authUsers)
+    .set({ role: input.role })
+    .where(eq(authUsers.id, created.id))
+    .returning();
+  return userView(row!);
+}
+
+async function otherActiveAdmins(db: Db, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(authUsers)
+    .where(and(eq(authUsers.role, 'admin'), eq(authUsers.disabled, false), ne(authUsers.id, id)));
+  return Number(row?.n ?? 0);
+}
+
+/** Role, disabled flag or password. The last active admin cannot be demoted or disabled. */
+export async function updateUser(
+  auth: Auth,
+  db: Db,
+  id: string,
+  patch: z.output<typeof UpdateUserRequestSchema>,
+): Promise<User> {
+  const user = await findUser(db, id);
+  if (!user) throw new AppError('not_found', `No user with id ${id}`);
+  const losesAdmin =
+    user.role === 'admin' &&
+    !user.disabled &&
+    ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+  if (losesAdmin && (await otherActiveAdmins(db, id)) === 0) {
+    throw new AppError('conflict', 'This is the last active admin: make another user admin first', {
+      fields: patch.role
+        ? { role: 'The last admin keeps the admin role' }
+        : { disabled: 'The last admin cannot be disabled' },
+    });
+  }
+  const set: Partial<UserRow> = { updatedAt: new Date() };
+  if (patch.role) set.role = patch.role;
+  if (patch.disabled !== undefined) set.disabled = patch.disabled;
+  const [row] = await db.update(authUsers).set(set).where(eq(authUsers.id, id)).returning();
+  if (patch.password) {
+    const ctx = await auth.$context;
+    await ctx.internalAdapter.updatePassword(id, await ctx.password.hash(patch.password));
+  }
+  // A disabled user or a new password ends every open session of that user.
+  if (patch.disabled === true || patch.password)
+    await db.delete(authSessions).where(eq(authSessions.userId, id));
+  return userView(row!);
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { SetupRequestSchema } from '../../shared/schemas/users.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { countUsers, createUser } from '../auth/users.ts';
+import { AppError } from '../http/app-error.ts';
+import { validate } from '../http/validate.ts';
+
+/** First run only: creates the first admin and signs them in; gone once any user exists. */
+export function setupRoutes(deps: AppDeps) {
+  const { db } = deps.database;
+  let inFlight: Promise<unknown> | null = null;
+  return new Hono()
+    .get('/', async (c) => c.json({ needsSetup: (await countUsers(db)) === 0 }, 200))
+    .post('/', validate('json', SetupRequestSchema), async (c) => {
+      // One setup at a time, so two racing first visitors cannot both become admin.
+      while (inFlight) await inFlight.catch(() => undefined);
+      const input = c.req.valid('json');
+      const run = (async () => {
+        if ((await countUsers(db)) > 0)
+          throw new AppError('conflict', 'Setup is already done: sign in instead');
+        return createUser(deps.auth, db, { ...input, role: 'admin' });
+      })();
+      inFlight = run;
+      const user = await run.finally(() => {
+        inFlight = null;
+      });
+      await writeAudit(db, c, {
+        action: 'user.setup',
+        outcome: 'success',
+        actor: { id: user.id, email: user.email, role: 'admin' },
+        targetType: 'user',
+        targetId: user.id,
+        summary: { email: user.email },
+      });
+      const signIn = await deps.auth.api.signInEmail({
+        body: { email: input.email, password: input.password },
+        asResponse: true,
+      });
+      const response = c.json({ user }, 201);
+      for (const cookie of signIn.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
+      return response;
+    });
+}
