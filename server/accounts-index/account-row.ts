@@ -7,24 +7,27 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type AccountRowInput = typeof accounts.$inferInsert;
 
 const iso = (s: string) => new Date(s).toISOString();
+/** Postgres text and jsonb cannot hold NUL: one such character upstream must not fail a whole sync. */
+const text = (s: string) => s.replaceAll('\u0000', '');
+const textOrNull = (s: string | null | undefined) => (s == null ? null : text(s));
 
 /** StackOne's LinkedAccount → an index row (without the bookkeeping timestamps). */
 export function rowFromUpstream(a: UpstreamLinkedAccount): Omit<AccountRowInput, 'syncedAt' | 'lastEventAt'> {
   const base = {
     id: a.id,
-    provider: a.provider,
-    providerName: a.provider_name ?? null,
-    status: a.status,
+    provider: text(a.provider),
+    providerName: textOrNull(a.provider_name),
+    status: text(a.status),
     statusReasons: (a.status_reasons ?? []).map((r) => ({
-      code: r.code ?? null,
-      description: r.description ?? null,
+      code: textOrNull(r.code),
+      description: textOrNull(r.description),
       timestamp: iso(r.timestamp),
     })),
-    originOwnerId: a.origin_owner_id,
-    originOwnerName: a.origin_owner_name,
-    originUsername: a.origin_username ?? null,
-    label: a.label ?? null,
-    type: a.type ?? null,
+    originOwnerId: text(a.origin_owner_id),
+    originOwnerName: text(a.origin_owner_name),
+    originUsername: textOrNull(a.origin_username),
+    label: textOrNull(a.label),
+    type: textOrNull(a.type),
     createdAt: iso(a.created_at),
     updatedAt: iso(a.updated_at),
     deletedAt: null,
