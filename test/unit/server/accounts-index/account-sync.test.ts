@@ -198,6 +198,13 @@ describe('a full sync', () => {
     expect(await indexedIds('deleted')).toEqual([]);
   });
 
+  it('indexes an account whose text holds a NUL character, which the database cannot store, without it', async () => {
+    const { sync } = syncOver([upstreamAccount(1, { label: 'EU\u0000 entity' }), upstreamAccount(2)]);
+    expect(await sync.runFull()).toMatchObject({ state: 'idle', seen: 2 });
+    const rows = await database.db.select({ label: accounts.label }).from(accounts).orderBy(accounts.id);
+    expect(rows[0]!.label).toBe('EU entity');
+  });
+
   it('publishes progress after every page and at the end', async () => {
     const { sync, bus } = syncOver(upstreamAccounts(210));
     await sync.runFull();
