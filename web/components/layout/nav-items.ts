@@ -1,0 +1,17 @@
+import { ClipboardListIcon, LayoutListIcon, UsersIcon, type LucideIcon } from 'lucide-react';
+import type { Permission } from '../../../shared/permissions.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: LucideIcon;
+  /** Shown only to users with this permission. */
+  permission?: Permission;
+}
+
+/** The main navigation; add a screen here once its route exists. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
+  { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },
+  { to: '/users', label: 'Users', icon: UsersIcon, permission: 'users:manage' },
+];
