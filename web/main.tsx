@@ -1,10 +1,37 @@
 import { createRouter, RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PageSkeleton } from './components/feedback/page-skeleton.tsx';
+import { RouteError } from './components/feedback/route-error.tsx';
+import { NotFound } from './components/feedback/not-found.tsx';
+import { createQueryClient } from './lib/query-client.ts';
+import { sessionKeys } from './lib/queries/session.ts';
+import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { routeTree } from './route-tree.gen.ts';
 import './styles.css';
 
-const router = createRouter({ routeTree });
+const queryClient = createQueryClient({
+  onUnauthenticated() {
+    const location = router.state.location;
+    if (location.pathname === '/login' || location.pathname === '/setup') return;
+    queryClient.removeQueries({ queryKey: sessionKeys.all });
+    void router.navigate({ to: '/login', search: { redirect: location.href }, replace: true });
+  },
+});
+
+const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  parseSearch,
+  stringifySearch,
+  defaultPreload: 'intent',
+  // TanStack Query owns freshness; the router must always ask it.
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: PageSkeleton,
+  defaultErrorComponent: RouteError,
+  defaultNotFoundComponent: NotFound,
+  scrollRestoration: true,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

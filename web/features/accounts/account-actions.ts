@@ -1,0 +1,113 @@
+import type { useNavigate } from '@tanstack/react-router';
+import {
+  ExternalLinkIcon,
+  KeyRoundIcon,
+  LinkIcon,
+  PencilIcon,
+  Trash2Icon,
+  type LucideIcon,
+} from 'lucide-react';
+import type { ComponentType } from 'react';
+import type { Permission } from '../../../shared/permissions.ts';
+import type { Account } from '../../../shared/schemas/account.ts';
+
+/** What an action's dialog gets: the account, and control of its own open state. */
+export interface AccountActionDialogProps {
+  account: Account;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+export type AccountActionPlacement = 'row' | 'page';
+
+export interface AccountAction {
+  id: string;
+  /** Menu item / button text, also its accessible name. */
+  label: string;
+  icon: LucideIcon;
+  /** Hidden from users without it (the server refuses them anyway). */
+  permission?: Permission;
+  /** Where it appears: the table row menu, the account page's action bar, or both. */
+  placements: readonly AccountActionPlacement[];
+  variant?: 'default' | 'destructive';
+  /** Hidden for accounts it makes no sense for (e.g. already deleted). */
+  isAvailable?: (account: Account) => boolean;
+  /** Opens this dialog. An action with neither `dialog` nor `onSelect` is not shown yet. */
+  dialog?: ComponentType<AccountActionDialogProps> | null;
+  /** Runs instead of a dialog (navigation). */
+  onSelect?: (account: Account, ctx: { navigate: ReturnType<typeof useNavigate> }) => void;
+}
+
+const isLive = (account: Account) => account.deletedAt === null;
+
+/**
+ * Every action on one account, in display order. Features plug their dialog in by setting `dialog`
+ * on their entry (an action whose dialog is still null stays hidden), e.g.
+ *   import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
+ *   … dialog: FixCredentialsDialog,
+ * The dialog is rendered outside the menu, so it owns focus and Escape like any other dialog.
+ */
+export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
+  {
+    id: 'open',
+    label: 'Open',
+    icon: ExternalLinkIcon,
+    permission: 'accounts:read',
+    placements: ['row'],
+    onSelect: (account, { navigate }) =>
+      void navigate({ to: '/accounts/$accountId', params: { accountId: account.id } }),
+  },
+  {
+    id: 'fix-credentials',
+    label: 'Fix credentials',
+    icon: KeyRoundIcon,
+    permission: 'accounts:fix_credentials',
+    placements: ['row', 'page'],
+    isAvailable: isLive,
+    dialog: null,
+  },
+  {
+    id: 'send-relink-link',
+    label: 'Send re-link link',
+    icon: LinkIcon,
+    permission: 'accounts:relink',
+    placements: ['row', 'page'],
+    isAvailable: isLive,
+    dialog: null,
+  },
+  {
+    id: 'edit-label',
+    label: 'Edit label',
+    icon: PencilIcon,
+    permission: 'accounts:edit_label',
+    placements: ['row', 'page'],
+    isAvailable: isLive,
+    dialog: null,
+  },
+  {
+    id: 'delete-account',
+    label: 'Delete account',
+    icon: Trash2Icon,
+    permission: 'accounts:delete',
+    placements: ['row', 'page'],
+    variant: 'destructive',
+    isAvailable: isLive,
+    dialog: null,
+  },
+];
+
+/** The actions this user may run on this account, here. */
+export function availableAccountActions(
+  actions: readonly AccountAction[],
+  account: Account,
+  placement: AccountActionPlacement,
+  can: (permission: Permission | undefined) => boolean,
+): AccountAction[] {
+  return actions.filter(
+    (a) =>
+      a.placements.includes(placement) &&
+      (a.dialog || a.onSelect) &&
+      can(a.permission) &&
+      (a.isAvailable?.(account) ?? true),
+  );
+}

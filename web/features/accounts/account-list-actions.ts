@@ -1,0 +1,25 @@
+import { PlusIcon, type LucideIcon } from 'lucide-react';
+import type { ComponentType } from 'react';
+import type { Permission } from '../../../shared/permissions.ts';
+
+export interface ListActionDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+export interface AccountListAction {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  permission?: Permission;
+  /** Hidden until a feature sets it. */
+  dialog: ComponentType<ListActionDialogProps> | null;
+}
+
+/**
+ * Buttons in the accounts page header. The add-account feature plugs its dialog in here:
+ *   import { AddAccountDialog } from '../connect/add-account-dialog.tsx';  … dialog: AddAccountDialog,
+ */
+export const ACCOUNT_LIST_ACTIONS: readonly AccountListAction[] = [
+  { id: 'add-account', label: 'Add account', icon: PlusIcon, permission: 'accounts:add', dialog: null },
+];

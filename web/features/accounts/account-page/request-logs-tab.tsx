@@ -1,0 +1,111 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { ErrorState } from '../../../components/feedback/error-state.tsx';
+import { EmptyState } from '../../../components/feedback/empty-state.tsx';
+import { TableSkeleton } from '../../../components/feedback/table-skeleton.tsx';
+import { Badge } from '../../../components/ui/badge.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../../components/ui/table.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { accountQueries } from '../../../lib/queries/accounts.ts';
+
+const isFailure = (log: { success: boolean | null; status: number | null }) =>
+  log.success === false || (log.status !== null && log.status >= 400);
+
+/** StackOne's request logs for the account, failures highlighted, paged with StackOne's cursor. */
+export function RequestLogsTab({ accountId }: { accountId: string }) {
+  const query = useInfiniteQuery(accountQueries.logs(accountId));
+  if (query.isError && !query.data) {
+    return (
+      <ErrorState
+        error={query.error}
+        title="Request logs could not be loaded"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  const logs = query.data?.pages.flatMap((p) => p.items) ?? [];
+  if (query.isSuccess && logs.length === 0) {
+    return (
+      <EmptyState
+        title="No request logs"
+        description="StackOne has not logged any request made with this account."
+      />
+    );
+  }
+  return (
+    <div className="grid gap-3">
+      <div className="overflow-hidden rounded-lg border bg-background">
+        <Table aria-label="Request logs" aria-busy={query.isPending || undefined}>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead>Time</TableHead>
+              <TableHead>Request</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead className="text-right">Duration</TableHead>
+              <TableHead>Request ID</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {query.isPending ? (
+              <TableSkeleton columns={5} rows={6} />
+            ) : (
+              logs.map((log) => {
+                const failed = isFailure(log);
+                return (
+                  <TableRow
+                    key={log.requestId}
+                    data-failed={failed || undefined}
+                    className={cn(failed && 'bg-red-50/70 hover:bg-red-50')}
+                  >
+                    <TableCell className="text-muted-foreground tabular-nums">
+                      {log.at ? formatDateTime(log.at) : '—'}
+                    </TableCell>
+                    <TableCell className="max-w-md truncate">
+                      <span className="mr-2 font-mono text-xs font-semibold">{log.method ?? '—'}</span>
+                      <span className="font-mono text-xs" title={log.url ?? undefined}>
+                        {log.path ?? log.url ?? '—'}
+                      </span>
+                    </TableCell>
+                    <TableCell>
+                      {log.status === null ? (
+                        '—'
+                      ) : (
+                        <Badge variant={failed ? 'destructive' : 'success'} className="font-mono">
+                          {log.status}
+                          {failed && <span className="sr-only"> (failed)</span>}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell className="text-right text-muted-foreground tabular-nums">
+                      {log.durationMs === null ? '—' : `${Math.round(log.durationMs)} ms`}
+                    </TableCell>
+                    <TableCell className="font-mono text-xs text-muted-foreground">{log.requestId}</TableCell>
+                  </TableRow>
+                );
+              })
+            )}
+          </TableBody>
+        </Table>
+      </div>
+      {query.hasNextPage && (
+        <Button
+          variant="outline"
+          size="sm"
+          className="w-fit justify-self-center"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
+          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { createFileRoute, Outlet, redirect } from '@tanstack/react-router';
+import { ErrorState } from '../components/feedback/error-state.tsx';
+import { AppShell } from '../components/layout/app-shell.tsx';
+import { toApiError } from '../lib/api-error.ts';
+import { useConsoleEvents } from '../lib/events/use-console-events.ts';
+import { sessionQueries } from '../lib/queries/session.ts';
+
+/** Every signed-in screen: first-run setup and sign-in are settled here, before any screen loads. */
+export const Route = createFileRoute('/_app')({
+  beforeLoad: async ({ context: { queryClient }, location }) => {
+    const [setup, me] = await Promise.allSettled([
+      queryClient.ensureQueryData(sessionQueries.setup()),
+      queryClient.ensureQueryData(sessionQueries.me()),
+    ]);
+    if (setup.status === 'fulfilled' && setup.value.needsSetup) throw redirect({ to: '/setup' });
+    if (me.status === 'rejected') {
+      if (toApiError(me.reason).isUnauthenticated) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw me.reason;
+    }
+    return { me: me.value };
+  },
+  component: SignedInLayout,
+  errorComponent: ({ error, reset }) => (
+    <main className="mx-auto max-w-2xl p-6">
+      <ErrorState error={error} onRetry={reset} />
+    </main>
+  ),
+});
+
+function SignedInLayout() {
+  useConsoleEvents();
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}

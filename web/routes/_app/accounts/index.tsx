@@ -1,0 +1,33 @@
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { RouteError } from '../../../components/feedback/route-error.tsx';
+import { AccountsPending } from '../../../features/accounts/accounts-pending.tsx';
+import { AccountsScreen } from '../../../features/accounts/accounts-screen.tsx';
+import {
+  ACCOUNTS_SEARCH_DEFAULTS,
+  AccountsSearchSchema,
+  type AccountsSearch,
+} from '../../../features/accounts/accounts-search.ts';
+import { accountQueries } from '../../../lib/queries/accounts.ts';
+
+export const Route = createFileRoute('/_app/accounts/')({
+  validateSearch: AccountsSearchSchema,
+  search: { middlewares: [stripSearchParams(ACCOUNTS_SEARCH_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context: { queryClient }, deps, cause }) => {
+    // Entering the page waits for its data; a filter or page change within it does not, so the
+    // controls answer at once and the previous rows stay (dimmed) until the new page arrives.
+    if (cause === 'enter') await queryClient.ensureQueryData(accountQueries.list(deps));
+    else void queryClient.prefetchQuery(accountQueries.list(deps));
+  },
+  pendingComponent: AccountsPending,
+  errorComponent: RouteError,
+  component: AccountsRoute,
+});
+
+function AccountsRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const onSearchChange = (next: AccountsSearch) =>
+    void navigate({ search: next, replace: next.q !== search.q });
+  return <AccountsScreen search={search} onSearchChange={onSearchChange} />;
+}
