@@ -19,12 +19,19 @@ export interface AuditInput {
 
 const SECRET_KEY = /pass(word)?|token|secret|key|authorization|cookie|credential/i;
 
+/** A flag, a number or null cannot carry a secret, and `passwordChanged: true` is worth keeping. */
+const canHoldSecret = (value: unknown) =>
+  value != null && typeof value !== 'boolean' && typeof value !== 'number';
+
 /** Drops anything that looks like a secret from an audit summary, at any depth. */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) && canHoldSecret(v) ? '[redacted]' : redactSecrets(v),
+      ]),
     );
   }
   return value;
