@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { PageSkeleton } from './components/feedback/page-skeleton.tsx';
 import { RouteError } from './components/feedback/route-error.tsx';
 import { NotFound } from './components/feedback/not-found.tsx';
+import { ApiError } from './lib/api-error.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from './lib/search-params.ts';
@@ -39,7 +40,13 @@ declare module '@tanstack/react-router' {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
+createRoot(document.getElementById('root')!, {
+  // A failed API call caught by a route's error component is shown to the user, not a bug to log.
+  onCaughtError(error, info) {
+    if (error instanceof ApiError) return;
+    console.error(error, info.componentStack);
+  },
+}).render(
   <StrictMode>
     <RouterProvider router={router} />
   </StrictMode>,

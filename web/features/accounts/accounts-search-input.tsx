@@ -35,7 +35,7 @@ export function AccountsSearchInput({ value, onChange }: AccountsSearchInputProp
   }, [text, value]);
 
   return (
-    <div className="relative w-full sm:w-72">
+    <div className="relative w-full sm:w-80">
       <SearchIcon
         className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
         aria-hidden
@@ -44,7 +44,7 @@ export function AccountsSearchInput({ value, onChange }: AccountsSearchInputProp
         ref={inputRef}
         type="search"
         aria-label="Search accounts"
-        placeholder="Search customer, label, username…"
+        placeholder="Search customer, label, username"
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

@@ -1,12 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import {
-  MeSchema,
-  SetupStatusSchema,
-  type SetupRequest,
-  type SignInRequest,
-} from '../../../shared/schemas/users.ts';
-import { requestJson } from '../api-client.ts';
+import type { SetupRequest, SignInRequest } from '../../../shared/schemas/users.ts';
+import { api, requestJson, unwrap } from '../api-client.ts';
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -18,7 +13,7 @@ export const sessionQueries = {
   me: () =>
     queryOptions({
       queryKey: sessionKeys.me(),
-      queryFn: ({ signal }) => requestJson('/me', MeSchema, { signal }),
+      queryFn: ({ signal }) => unwrap(api.me.$get(undefined, { init: { signal } })),
       staleTime: 60_000,
       retry: false,
       meta: { handlesUnauthenticated: true },
@@ -26,19 +21,17 @@ export const sessionQueries = {
   setup: () =>
     queryOptions({
       queryKey: sessionKeys.setup(),
-      queryFn: ({ signal }) => requestJson('/setup', SetupStatusSchema, { signal }),
+      queryFn: ({ signal }) => unwrap(api.setup.$get(undefined, { init: { signal } })),
       staleTime: 5 * 60_000,
       retry: false,
     }),
 };
 
-// better-auth answers sign-in/out with its own bodies; only success matters here.
-const AnyBodySchema = z.unknown();
-
+// The sign-in route hands the raw request to better-auth, so it has no typed input; only success matters.
 export const signIn = (input: SignInRequest) =>
-  requestJson('/auth/sign-in/email', AnyBodySchema, { method: 'POST', json: input });
+  requestJson('/auth/sign-in/email', z.unknown(), { method: 'POST', json: input });
 
-export const signOut = () => requestJson('/auth/sign-out', AnyBodySchema, { method: 'POST', json: {} });
+// better-auth only clears the session for a JSON request, hence the empty JSON body.
+export const signOut = () => requestJson('/auth/sign-out', z.unknown(), { method: 'POST', json: {} });
 
-export const setUp = (input: SetupRequest) =>
-  requestJson('/setup', AnyBodySchema, { method: 'POST', json: input });
+export const setUp = (input: SetupRequest) => unwrap(api.setup.$post({ json: input }));

@@ -54,7 +54,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
           </Alert>
         )}
         {detail.stale && <StaleBanner reason={detail.staleReason} syncedAt={detail.account.syncedAt} />}
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid items-start gap-4 lg:grid-cols-2">
           <StatusReasons account={detail.account} />
           <AccountProperties detail={detail} />
         </div>

@@ -3,7 +3,22 @@ import type { AccountDetail } from '../../../../shared/schemas/account-detail.ts
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { RelativeTime } from '../../../components/ui/relative-time.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts';
+
+function DateValue({ value }: { value: string }) {
+  // Past 30 days the relative form is a date too; then the exact time alone says it.
+  const isRecent = formatRelative(value) !== formatDate(value);
+  return (
+    <>
+      {formatDateTime(value)}{' '}
+      {isRecent && (
+        <span className="text-muted-foreground">
+          (<RelativeTime value={value} />)
+        </span>
+      )}
+    </>
+  );
+}
 
 interface Property {
   label: string;
@@ -23,26 +38,12 @@ export function AccountProperties({ detail }: { detail: AccountDetail }) {
     {
       label: 'Created',
       value: account.createdAt,
-      display: (
-        <>
-          {formatDateTime(account.createdAt)}{' '}
-          <span className="text-muted-foreground">
-            (<RelativeTime value={account.createdAt} />)
-          </span>
-        </>
-      ),
+      display: <DateValue value={account.createdAt} />,
     },
     {
       label: 'Updated',
       value: account.updatedAt,
-      display: (
-        <>
-          {formatDateTime(account.updatedAt)}{' '}
-          <span className="text-muted-foreground">
-            (<RelativeTime value={account.updatedAt} />)
-          </span>
-        </>
-      ),
+      display: <DateValue value={account.updatedAt} />,
     },
   ];
   return (
