@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
+import { streamEvents } from '../events/sse-stream.ts';
 
-/** STUB — replaced by the SSE stream (GET /api/events). */
-export function eventsRoutes(_deps: AppDeps) {
-  return new Hono();
+/** `GET /api/events`: the live event stream (account changes, sync progress) for the dashboard. */
+export function eventsRoutes(deps: AppDeps) {
+  return new Hono().get('/', (c) => streamEvents(c, deps.bus));
 }

@@ -1,4 +1,6 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { webhookEvents } from '../db/schema.ts';
 
 export interface AccountWebhookEvent {
   id: number;
@@ -8,11 +10,23 @@ export interface AccountWebhookEvent {
   payload: Record<string, unknown>;
 }
 
-/** STUB — the stored webhook events of one account, newest first (for the account timeline). */
+/** The stored webhook events of one account, newest first (for the account timeline). */
 export async function listAccountWebhookEvents(
-  _db: Db,
-  _accountId: string,
-  _limit = 100,
+  db: Db,
+  accountId: string,
+  limit = 100,
 ): Promise<AccountWebhookEvent[]> {
-  return [];
+  const rows = await db
+    .select({
+      id: webhookEvents.id,
+      event: webhookEvents.event,
+      receivedAt: webhookEvents.receivedAt,
+      outcome: webhookEvents.outcome,
+      payload: webhookEvents.payload,
+    })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.accountId, accountId))
+    .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() }));
 }

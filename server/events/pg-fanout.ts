@@ -1,0 +1,98 @@
+import type pg from 'pg';
+import { ConsoleEventSchema, type ConsoleEvent } from '../../shared/schemas/events.ts';
+
+export const EVENTS_CHANNEL = 'switchboard_events';
+const RECONNECT_DELAY_MS = 1_000;
+
+interface Notification {
+  /** The publishing process; it has delivered to its own subscribers already. */
+  origin: string;
+  event: ConsoleEvent;
+}
+
+export interface PgFanout {
+  notify(event: ConsoleEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Cross-process delivery over Postgres LISTEN/NOTIFY. One pool client is held for LISTEN (a
+ * notification reaches only the session that listens); if its connection drops it is replaced, and
+ * events published meanwhile by other processes are missed (browsers resync on reconnect).
+ */
+export async function startPgFanout(
+  pool: pg.Pool,
+  origin: string,
+  deliver: (event: ConsoleEvent) => void,
+): Promise<PgFanout> {
+  let client: pg.PoolClient | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const onNotification = (message: pg.Notification) => {
+    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+    let parsed: Notification;
+    try {
+      parsed = JSON.parse(message.payload) as Notification;
+    } catch {
+      return;
+    }
+    if (parsed.origin === origin) return;
+    const event = ConsoleEventSchema.safeParse(parsed.event);
+    if (event.success) deliver(event.data);
+  };
+
+  const listen = async () => {
+    const c = await pool.connect();
+    c.on('notification', onNotification);
+    c.on('error', (err) => {
+      console.warn(`[events] LISTEN connection lost: ${err.message}`);
+      c.off('notification', onNotification);
+      c.release(err);
+      if (client === c) client = null;
+      scheduleReconnect();
+    });
+    try {
+      await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (err) {
+      c.release(err as Error);
+      throw err;
+    }
+    client = c;
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      listen().catch((err: Error) => {
+        console.warn(`[events] LISTEN reconnect failed: ${err.message}`);
+        scheduleReconnect();
+      });
+    }, RECONNECT_DELAY_MS);
+    retry.unref();
+  };
+
+  await listen();
+
+  return {
+    notify: async (event) => {
+      const payload: Notification = { origin, event };
+      await pool.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
+    },
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      if (!c) return;
+      c.off('notification', onNotification);
+      try {
+        await c.query(`UNLISTEN ${EVENTS_CHANNEL}`);
+        c.release();
+      } catch (err) {
+        c.release(err as Error);
+      }
+    },
+  };
+}

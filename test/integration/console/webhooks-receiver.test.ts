@@ -1,0 +1,417 @@
+import { createHash, createHmac } from 'node:crypto';
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
+import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
+import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
+import { accounts, webhookEvents } from '../../../server/db/schema.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  TEST_WEBHOOK_SECRET,
+  type TestConsole,
+} from '../../support/console.ts';
+import { basicAuthHeader, platformFetch } from '../../support/sandbox.ts';
+import { waitUntil } from '../../support/webhook-receiver.ts';
+
+/** A second active secret, as during a rotation, and one that was rotated out. */
+const PREVIOUS_SECRET = 'whsec_previous_rotation';
+const RETIRED_SECRET = 'whsec_retired_rotation';
+
+const sign = (body: string, secret = TEST_WEBHOOK_SECRET) =>
+  createHmac('sha256', secret).update(body).digest('base64url');
+const sha256 = (body: string) => createHash('sha256').update(body).digest('hex');
+
+interface StreamedEvent {
+  event: ConsoleEvent;
+  receivedAt: number;
+}
+
+/** `GET /api/events` read over HTTP, frame by frame. */
+async function openEventStream(t: TestConsole) {
+  const controller = new AbortController();
+  const res = await t.api('/api/events', { signal: controller.signal });
+  expect(res.status).toBe(200);
+  const events: StreamedEvent[] = [];
+  const reading = (async () => {
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .find((line) => line.startsWith('data: '));
+          buffer = buffer.slice(end + 2);
+          if (data) events.push({ event: JSON.parse(data.slice(6)) as ConsoleEvent, receivedAt: Date.now() });
+        }
+      }
+    } catch {
+      // Aborted by close().
+    }
+  })();
+  return {
+    events,
+    changesOf: (accountId: string) =>
+      events.filter((e) => e.event.type === 'account.changed' && e.event.accountId === accountId),
+    close: async () => {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
+describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
+  let t: TestConsole;
+  let stream: Awaited<ReturnType<typeof openEventStream>>;
+  let seq = 0;
+  const newId = () => `wh_${kind}_${Date.now().toString(36)}_${++seq}`;
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${t.console.url}/webhooks/stackone`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  const postSigned = (body: string, secret?: string) =>
+    post(body, { 'x-stackone-signature': sign(body, secret) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${t.sandbox.url}/_sandbox${path}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: basicAuthHeader(t.sandbox.apiKey) },
+    });
+  const db = () => t.console.deps.database.db;
+  const storedCount = async () => (await db().select({ n: count() }).from(webhookEvents))[0]!.n;
+  const storedWithBody = async (body: string) =>
+    db()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.bodyHash, sha256(body)));
+  const indexRow = async (id: string) =>
+    (await db().select().from(accounts).where(eq(accounts.id, id)).limit(1))[0];
+  const payload = (event: string, accountId: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      event,
+      account_id: accountId,
+      provider: 'hibob',
+      origin_owner_id: 'cust_wh',
+      origin_owner_name: 'Webhook Test Co',
+      origin_username: null,
+      project_id: 'sandbox-project',
+      event_date: new Date().toISOString(),
+      sent_at: new Date().toISOString(),
+      status: 'active',
+      label: null,
+      ...extra,
+    });
+  /** Publishes a marker and waits for it: the stream is ordered, so everything before it has arrived. */
+  const drainStream = async () => {
+    const at = `marker-${++seq}`;
+    await t.console.deps.bus.publish({ type: 'sync.progress', state: 'idle', seen: 0, pages: 0, at });
+    await waitUntil(() => stream.events.some((e) => e.event.type === 'sync.progress' && e.event.at === at), {
+      what: 'the marker event',
+    });
+  };
+  const createAccount = async (id: string) => {
+    const res = await control('/accounts', {
+      id,
+      provider: 'hibob',
+      origin_owner_id: 'cust_wh',
+      origin_owner_name: 'Webhook Test Co',
+      label: 'webhook test',
+    });
+    expect(res.status).toBe(201);
+  };
+
+  beforeAll(async () => {
+    t = await startTestConsole({
+      database: kind,
+      autoSync: false,
+      // The burst re-reads accounts upstream; StackOne's 1,000 a minute is not what is tested here.
+      sandbox: { rateLimitPerMinute: 1_000_000 },
+      env: { STACKONE_WEBHOOK_SECRETS: `${TEST_WEBHOOK_SECRET},${PREVIOUS_SECRET}` },
+    });
+    stream = await openEventStream(t);
+  });
+
+  afterAll(async () => {
+    await stream?.close();
+    await t?.close();
+  });
+
+  it('indexes an account created upstream and streams the change within a second', async () => {
+    const id = newId();
+    const started = Date.now();
+    await createAccount(id);
+
+    const change = await waitUntil(() => stream.changesOf(id)[0], {
+      timeoutMs: 1_000,
+      what: 'the SSE event',
+    });
+    expect(change.event).toMatchObject({
+      type: 'account.changed',
+      accountId: id,
+      change: 'created',
+      status: 'active',
+    });
+    expect(change.receivedAt - started).toBeLessThan(1_000);
+
+    const res = await t.api(`/api/accounts?q=${id}`);
+    const list = (await res.json()) as AccountListResponse;
+    expect(list.items.map((a) => a.id)).toEqual([id]);
+    expect(list.items[0]).toMatchObject({ status: 'active', label: 'webhook test', provider: 'hibob' });
+
+    const [stored] = await db().select().from(webhookEvents).where(eq(webhookEvents.accountId, id));
+    expect(stored).toMatchObject({ event: 'account.created', outcome: 'applied', error: null });
+    expect(stored!.processedAt).not.toBeNull();
+
+    const detail = (await (await t.api(`/api/accounts/${id}`)).json()) as AccountDetail;
+    const webhooks = detail.timeline.filter((e) => e.kind === 'webhook');
+    expect(webhooks).toMatchObject([{ action: 'account.created', outcome: 'applied', actor: 'StackOne' }]);
+    expect(new Date(webhooks[0]!.at).toISOString()).toBe(webhooks[0]!.at);
+  });
+
+  it('indexes an account broken upstream as an update with its new status', async () => {
+    const id = newId();
+    await createAccount(id);
+    await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
+
+    const started = Date.now();
+    const res = await control(`/accounts/${id}/break`, { status: 'error', code: 'token_expired' });
+    expect(res.status).toBe(200);
+
+    const change = await waitUntil(() => stream.changesOf(id)[1], {
+      timeoutMs: 1_000,
+      what: 'the SSE event',
+    });
+    expect(change.event).toMatchObject({ accountId: id, change: 'updated', status: 'error' });
+    expect(change.receivedAt - started).toBeLessThan(1_000);
+    const row = await indexRow(id);
+    expect(row).toMatchObject({ status: 'error', deletedAt: null });
+    expect(row!.statusReasons[0]?.code).toBe('token_expired');
+    expect(row!.lastEventAt).not.toBeNull();
+  });
+
+  it('marks an account deleted upstream as deleted and drops it from the list', async () => {
+    const id = newId();
+    await createAccount(id);
+    await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
+
+    const started = Date.now();
+    expect((await platformFetch(t.sandbox, `/accounts/${id}`, { method: 'DELETE' })).status).toBe(200);
+
+    const change = await waitUntil(() => stream.changesOf(id)[1], {
+      timeoutMs: 1_000,
+      what: 'the SSE event',
+    });
+    expect(change.event).toMatchObject({ accountId: id, change: 'deleted', status: null });
+    expect(change.receivedAt - started).toBeLessThan(1_000);
+    expect((await indexRow(id))!.deletedAt).not.toBeNull();
+    const list = (await (await t.api(`/api/accounts?q=${id}`)).json()) as AccountListResponse;
+    expect(list.items).toEqual([]);
+  });
+
+  it('refuses a forged signature with 401 and stores nothing', async () => {
+    const body = payload('account.deleted', newId());
+    const before = await storedCount();
+    const forged = sign(body, 'whsec_attacker');
+    const res = await post(body, { 'x-stackone-signature': forged });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_signature' } });
+    expect(await storedWithBody(body)).toEqual([]);
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('refuses a delivery without a signature with 401 and stores nothing', async () => {
+    const body = payload('account.deleted', newId());
+    const before = await storedCount();
+    const res = await post(body);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_signature' } });
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('refuses a signature made with a secret rotated out, and one of a body changed after signing', async () => {
+    const body = payload('account.deleted', newId());
+    const before = await storedCount();
+    expect((await postSigned(body, RETIRED_SECRET)).status).toBe(401);
+    const tampered = body.replace('account.deleted', 'account.created');
+    expect((await post(tampered, { 'x-stackone-signature': sign(body) })).status).toBe(401);
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('accepts the second configured secret and a signature with = padding', async () => {
+    const rotated = payload('account.unknown_kind', newId());
+    expect((await postSigned(rotated, PREVIOUS_SECRET)).status).toBe(200);
+    const padded = payload('account.unknown_kind', newId());
+    expect((await post(padded, { 'x-stackone-signature': `${sign(padded)}=` })).status).toBe(200);
+    expect(await storedWithBody(rotated)).toHaveLength(1);
+    expect(await storedWithBody(padded)).toHaveLength(1);
+  });
+
+  it('stores a redelivered body once and applies it once', async () => {
+    const id = newId();
+    await createAccount(id);
+    await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
+    const body = payload('account.updated', id);
+
+    const first = await postSigned(body);
+    const second = await postSigned(body);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.json()).toEqual({ received: true });
+
+    const rows = await storedWithBody(body);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'applied', accountId: id });
+    await drainStream();
+    expect(stream.changesOf(id).map((e) => e.event.type === 'account.changed' && e.event.change)).toEqual([
+      'created',
+      'updated',
+    ]);
+  });
+
+  it('records an unknown event as ignored and streams nothing for it', async () => {
+    const id = newId();
+    const body = payload('account.renamed', id);
+    expect((await postSigned(body)).status).toBe(200);
+    const [row] = await storedWithBody(body);
+    expect(row).toMatchObject({ outcome: 'ignored', event: 'account.renamed' });
+    expect(row!.processedAt).not.toBeNull();
+    await drainStream();
+    expect(stream.changesOf(id)).toEqual([]);
+  });
+
+  it('answers 200 and records the failure when the account cannot be re-read', async () => {
+    const id = newId();
+    await createAccount(id);
+    await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
+    const fault = await control('/faults', { path: `/accounts/${id}`, method: 'GET', status: 500 });
+    expect(fault.status).toBe(201);
+    try {
+      const body = payload('account.updated', id);
+      const res = await postSigned(body);
+      expect(res.status).toBe(200);
+      const [row] = await storedWithBody(body);
+      expect(row).toMatchObject({ outcome: 'failed' });
+      expect(row!.error).toContain('500');
+      await drainStream();
+      expect(stream.changesOf(id)).toHaveLength(1);
+    } finally {
+      const { id: faultId } = (await fault.json()) as { id: string };
+      await fetch(`${t.sandbox.url}/_sandbox/faults/${faultId}`, {
+        method: 'DELETE',
+        headers: { authorization: basicAuthHeader(t.sandbox.apiKey) },
+      });
+    }
+  });
+
+  it('answers 400 to a signed body that is not an event and stores nothing', async () => {
+    const before = await storedCount();
+    for (const body of ['{not json', '[1,2]', '{"account_id":"x"}']) {
+      const res = await postSigned(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
+    }
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('refuses a body over WEBHOOK_MAX_BYTES with 413, with or without a content-length', async () => {
+    const before = await storedCount();
+    const body = payload('account.updated', newId(), {
+      padding: 'x'.repeat(t.console.deps.config.webhookMaxBytes),
+    });
+    const sized = await postSigned(body);
+    expect(sized.status).toBe(413);
+    expect(await sized.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+
+    const bytes = new TextEncoder().encode(body);
+    const chunked = await fetch(`${t.console.url}/webhooks/stackone`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-stackone-signature': sign(body) },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 16_384) controller.enqueue(bytes.slice(i, i + 16_384));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('loses none of a burst of 2,000 signed deliveries', { timeout: 120_000 }, async () => {
+    const listed = await platformFetch(t.sandbox, '/accounts?page_size=100');
+    const ids = ((await listed.json()) as { id: string }[]).map((a) => a.id);
+    expect(ids.length).toBeGreaterThan(10);
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const bodies = Array.from({ length: 2_000 }, (_, i) =>
+      payload('account.updated', ids[i % ids.length]!, {
+        event_date: new Date(start + i).toISOString(),
+        sent_at: new Date(start + i).toISOString(),
+      }),
+    );
+
+    const statuses: number[] = [];
+    const BATCH = 100;
+    for (let i = 0; i < bodies.length; i += BATCH) {
+      const batch = await Promise.all(bodies.slice(i, i + BATCH).map((b) => postSigned(b)));
+      statuses.push(...batch.map((r) => r.status));
+    }
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    const hashes = bodies.map(sha256);
+    const [stored] = await db()
+      .select({ n: count() })
+      .from(webhookEvents)
+      .where(inArray(webhookEvents.bodyHash, hashes));
+    expect(stored!.n).toBe(2_000);
+    const [applied] = await db()
+      .select({ n: count() })
+      .from(webhookEvents)
+      .where(
+        and(
+          inArray(webhookEvents.bodyHash, hashes),
+          eq(webhookEvents.outcome, 'applied'),
+          isNotNull(webhookEvents.processedAt),
+        ),
+      );
+    expect(applied!.n).toBe(2_000);
+    const indexed = await db().select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
+    expect(indexed).toHaveLength(ids.length);
+  });
+});
+
+describe('a console with no webhook secret configured', () => {
+  let t: TestConsole;
+
+  beforeAll(async () => {
+    t = await startTestConsole({ autoSync: false, env: { STACKONE_WEBHOOK_SECRETS: '' } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses every delivery with 401, saying the secrets are not configured', async () => {
+    expect(t.console.deps.config.webhookSecrets).toEqual([]);
+    const body = JSON.stringify({ event: 'account.updated', account_id: 'x' });
+    const res = await fetch(`${t.console.url}/webhooks/stackone`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-stackone-signature': sign(body) },
+    });
+    expect(res.status).toBe(401);
+    const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('invalid_signature');
+    expect(error.message).toMatch(/not configured/);
+    const [stored] = await t.console.deps.database.db.select({ n: count() }).from(webhookEvents);
+    expect(stored!.n).toBe(0);
+  });
+});
