@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { SignInRequestSchema } from '../../shared/schemas/users.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { userView } from '../auth/users.ts';
-import { authUsers } from '../db/auth-schema.ts';
+import { authAccounts, authUsers } from '../db/auth-schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { zodFields } from '../http/validate.ts';
 
@@ -16,6 +16,17 @@ const ipOf = (c: Parameters<typeof getConnInfo>[0]) => {
     return 'unknown';
   }
 };
+
+async function passwordMatches(deps: AppDeps, userId: string, password: string): Promise<boolean> {
+  const [credential] = await deps.database.db
+    .select({ hash: authAccounts.password })
+    .from(authAccounts)
+    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential')))
+    .limit(1);
+  if (!credential?.hash) return false;
+  const ctx = await deps.auth.$context;
+  return ctx.password.verify({ hash: credential.hash, password });
+}
 
 /** Copies better-auth's Set-Cookie headers onto our own response. */
 function withCookies(from: Response, to: Response): Response {
@@ -60,7 +71,8 @@ export function authRoutes(deps: AppDeps) {
         );
       }
       const [user] = await db.select().from(authUsers).where(eq(authUsers.email, email)).limit(1);
-      if (user?.disabled) {
+      // Only someone who knows the password learns that the user is disabled.
+      if (user?.disabled && (await passwordMatches(deps, user.id, parsed.data.password))) {
         await writeAudit(db, c, {
           action: 'auth.sign_in_failed',
           outcome: 'denied',
@@ -69,8 +81,8 @@ export function authRoutes(deps: AppDeps) {
         });
         throw new AppError('forbidden', 'This user is disabled. Ask an admin to enable it.');
       }
-      const response = await deps.auth.handler(c.req.raw);
-      if (!response.ok || !user) {
+      const response = user?.disabled ? null : await deps.auth.handler(c.req.raw);
+      if (!response?.ok || !user) {
         deps.signInLimiter.recordFailure(email);
         await writeAudit(db, c, {
           action: 'auth.sign_in_failed',
@@ -92,7 +104,10 @@ export function authRoutes(deps: AppDeps) {
     })
     .post('/sign-out', async (c) => {
       const actor = c.get('actor');
-      const response = await deps.auth.handler(c.req.raw);
+      // Through auth.api rather than the handler, which refuses a POST without a JSON content type
+      // (and the session would silently stay valid).
+      const response = await deps.auth.api.signOut({ headers: c.req.raw.headers, asResponse: true });
+      if (!response.ok) throw new AppError('internal', 'Signing out failed: try again');
       if (actor)
         await writeAudit(db, c, {
           action: 'auth.sign_out',
@@ -102,7 +117,14 @@ export function authRoutes(deps: AppDeps) {
         });
       return withCookies(response, c.json({ signedOut: true }, 200));
     })
-    .get('/get-session', (c) => deps.auth.handler(c.req.raw))
+    .get('/get-session', async (c) => {
+      const response = await deps.auth.handler(c.req.raw);
+      if (!response.ok) return response;
+      const body = (await response.json()) as { session?: Record<string, unknown> } | null;
+      // The token stays in the HttpOnly cookie: a script never gets to read it.
+      if (body?.session) delete body.session.token;
+      return withCookies(response, c.json(body, 200));
+    })
     .all('/*', (c) => {
       throw new AppError('not_found', `No auth route ${c.req.method} ${c.req.path}`);
     });

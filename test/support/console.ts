@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Config } from '../../server/config/config.ts';
 import type { SandboxOptions } from '../../server/sandbox/config.ts';
 import type { RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
@@ -9,6 +11,8 @@ import { startConsole, type RunningConsole } from '../../server/start-console.ts
 import { startTestSandbox } from './sandbox.ts';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_console';
+/** Where `vite build` (`npm run build`, `npm run test:e2e`) writes the SPA. */
+export const SPA_DIST_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 export const TEST_ADMIN = { email: 'admin@switchboard.test', password: 'admin-password-1' };
 const TEST_AUTH_SECRET = 'test-auth-secret-0123456789abcdef0123456789';
 
@@ -78,6 +82,12 @@ export async function startTestConsole(
     sandbox?: Partial<SandboxOptions>;
     env?: Record<string, string>;
     autoSync?: boolean;
+    /** false: no SWITCHBOARD_ADMIN_* (the first-run setup is open); `api()` then needs an explicit cookie. */
+    seedAdmin?: boolean;
+    /** Changes the parsed config, for values the env schema rightly refuses (a session of seconds). */
+    adjustConfig?: (config: Config) => Config;
+    /** Serve this built SPA at `/` (browser tests pass `SPA_DIST_DIR`, filled by `vite build`). */
+    spaDir?: string;
   } = {},
 ): Promise<TestConsole> {
   const consolePort = await freePort();
@@ -86,7 +96,8 @@ export async function startTestConsole(
     webhookSecret: TEST_WEBHOOK_SECRET,
     ...options.sandbox,
   });
-  const config = loadConfig({
+  const seedAdmin = options.seedAdmin ?? true;
+  const parsed = loadConfig({
     PORT: String(consolePort),
     STACKONE_API_KEY: sandbox.apiKey,
     STACKONE_BASE_URL: sandbox.url,
@@ -95,12 +106,18 @@ export async function startTestConsole(
     STACKONE_TIMEOUT_MS: '3000',
     SYNC_INTERVAL: '0',
     AUTH_SECRET: TEST_AUTH_SECRET,
-    SWITCHBOARD_ADMIN_EMAIL: TEST_ADMIN.email,
-    SWITCHBOARD_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...(seedAdmin
+      ? { SWITCHBOARD_ADMIN_EMAIL: TEST_ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: TEST_ADMIN.password }
+      : {}),
     ...options.env,
   });
+  const config = options.adjustConfig ? Object.freeze(options.adjustConfig({ ...parsed })) : parsed;
   const db = await freshDatabase(options.database ?? 'pglite');
-  const running = await startConsole(config, { database: db.config, autoSync: options.autoSync });
+  const running = await startConsole(config, {
+    database: db.config,
+    autoSync: options.autoSync,
+    spaDir: options.spaDir,
+  });
   const origin = new URL(config.publicUrl).origin;
   const raw = (path: string, init: RequestInit & { cookie?: string }, cookie: string) => {
     const { cookie: _ignored, ...rest } = init;
