@@ -30,6 +30,18 @@ export function requirePermission(permission: Permission): MiddlewareHandler {
   };
 }
 
+/** 401 when not signed in, 403 when the role has none of the permissions (the body decides which one applies). */
+export function requireAnyPermission(...permissions: Permission[]): MiddlewareHandler {
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
+    if (!permissions.some((p) => can(actor.role, p))) {
+      throw new AppError('forbidden', `Your role (${actor.role}) does not allow ${permissions.join(' or ')}`);
+    }
+    await next();
+  };
+}
+
 export const requireSignedIn: MiddlewareHandler = async (c, next) => {
   if (!c.get('actor')) throw new AppError('unauthenticated', 'Sign in to continue');
   await next();

@@ -10,7 +10,7 @@ import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations
 import { listAccounts } from '../accounts-index/list-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { audited } from '../audit/audited.ts';
-import { assertPermission, requirePermission } from '../auth/session-middleware.ts';
+import { assertPermission, requireAnyPermission, requirePermission } from '../auth/session-middleware.ts';
 import { createAccountConnectSession } from '../connect/connect-sessions.ts';
 import { validate } from '../http/validate.ts';
 
@@ -69,6 +69,8 @@ export function accountsRoutes(deps: AppDeps) {
     )
     .post(
       '/:id/connect-session',
+      // Who may have some kind of session is known before the body is read; which kind, after.
+      requireAnyPermission('accounts:fix_credentials', 'accounts:relink'),
       validate('param', AccountIdParamSchema),
       validate('json', AccountConnectSessionRequestSchema),
       async (c) => {
