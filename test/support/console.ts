@@ -60,6 +60,8 @@ export async function freshDatabase(
 export interface TestConsole {
   console: RunningConsole;
   sandbox: RunningSandbox;
+  /** The console's database, for a second console on the same one (several processes). */
+  database: DatabaseConfig;
   /**
    * fetch against the console (`/api/...`) as a browser on the console's page would: signed in as
    * the test admin (unless `cookie` is given, '' for anonymous) and with the console's Origin.
@@ -145,6 +147,7 @@ export async function startTestConsole(
   return {
     console: running,
     sandbox,
+    database: db.config,
     api: async (path, init = {}) => raw(path, init, init.cookie ?? (await admin())),
     signIn,
     userCookie: async (role) => {
