@@ -84,7 +84,7 @@ describe('state changes only from the console itself', () => {
 
   it('refuses them without Origin and without Sec-Fetch-Site: same-origin', async () => {
     for (const m of mutations()) {
-      for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }]) {
+      for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
         const res = await bare(m.path, { ...m.init, headers });
         expect(res.status, `${m.name} ${JSON.stringify(headers)}`).toBe(403);
       }
