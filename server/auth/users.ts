@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/schemas/roles.ts';
 import type { CreateUserRequestSchema, UpdateUserRequestSchema, User } from '../../shared/schemas/users.ts';
 import type { z } from 'zod';
@@ -33,6 +33,18 @@ export async function findUser(db: Db, id: string): Promise<UserRow | undefined>
   return row;
 }
 
+const emailTaken = (email: string) =>
+  new AppError('conflict', `A user with email ${email} already exists`, {
+    fields: { email: 'Already in use' },
+  });
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
 /** Creates a user with a credential (email + password) account, the way better-auth's admin plugin does. */
 export async function createUser(
   auth: Auth,
@@ -44,16 +56,16 @@ export async function createUser(
     .from(authUsers)
     .where(eq(authUsers.email, input.email))
     .limit(1);
-  if (existing.length)
-    throw new AppError('conflict', `A user with email ${input.email} already exists`, {
-      fields: { email: 'Already in use' },
-    });
+  if (existing.length) throw emailTaken(input.email);
   const ctx = await auth.$context;
   const hash = await ctx.password.hash(input.password);
-  const created = await ctx.internalAdapter.createUser(
-    { email: input.email, name: input.name, emailVerified: false },
-    { method: 'admin' },
-  );
+  const created = await ctx.internalAdapter
+    .createUser({ email: input.email, name: input.name, emailVerified: false }, { method: 'admin' })
+    .catch((err: unknown) => {
+      // The same email added twice at once: the check above passed for both, the unique index did not.
+      if (isUniqueViolation(err)) throw emailTaken(input.email);
+      throw err;
+    });
   await ctx.internalAdapter.linkAccount({
     userId: created.id,
     providerId: 'credential',
@@ -68,14 +80,6 @@ export async function createUser(
   return userView(row!);
 }
 
-async function otherActiveAdmins(db: Db, id: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(authUsers)
-    .where(and(eq(authUsers.role, 'admin'), eq(authUsers.disabled, false), ne(authUsers.id, id)));
-  return Number(row?.n ?? 0);
-}
-
 /** Role, disabled flag or password. The last active admin cannot be demoted or disabled. */
 export async function updateUser(
   auth: Auth,
@@ -83,23 +87,33 @@ export async function updateUser(
   id: string,
   patch: z.output<typeof UpdateUserRequestSchema>,
 ): Promise<User> {
-  const user = await findUser(db, id);
-  if (!user) throw new AppError('not_found', `No user with id ${id}`);
-  const losesAdmin =
-    user.role === 'admin' &&
-    !user.disabled &&
-    ((patch.role && patch.role !== 'admin') || patch.disabled === true);
-  if (losesAdmin && (await otherActiveAdmins(db, id)) === 0) {
-    throw new AppError('conflict', 'This is the last active admin: make another user admin first', {
-      fields: patch.role
-        ? { role: 'The last admin keeps the admin role' }
-        : { disabled: 'The last admin cannot be disabled' },
-    });
-  }
-  const set: Partial<UserRow> = { updatedAt: new Date() };
-  if (patch.role) set.role = patch.role;
-  if (patch.disabled !== undefined) set.disabled = patch.disabled;
-  const [row] = await db.update(authUsers).set(set).where(eq(authUsers.id, id)).returning();
+  const row = await db.transaction(async (tx) => {
+    // Locks the active admins first: a concurrent change to an admin waits here, then counts after
+    // this one, so two admins demoting each other at once cannot leave none.
+    const admins = await tx
+      .select({ id: authUsers.id })
+      .from(authUsers)
+      .where(and(eq(authUsers.role, 'admin'), eq(authUsers.disabled, false)))
+      .for('update');
+    const [user] = await tx.select().from(authUsers).where(eq(authUsers.id, id)).limit(1);
+    if (!user) throw new AppError('not_found', `No user with id ${id}`);
+    const losesAdmin =
+      user.role === 'admin' &&
+      !user.disabled &&
+      ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+    if (losesAdmin && admins.filter((a) => a.id !== id).length === 0) {
+      throw new AppError('conflict', 'This is the last active admin: make another user admin first', {
+        fields: patch.role
+          ? { role: 'The last admin keeps the admin role' }
+          : { disabled: 'The last admin cannot be disabled' },
+      });
+    }
+    const set: Partial<UserRow> = { updatedAt: new Date() };
+    if (patch.role) set.role = patch.role;
+    if (patch.disabled !== undefined) set.disabled = patch.disabled;
+    const [updated] = await tx.update(authUsers).set(set).where(eq(authUsers.id, id)).returning();
+    return updated!;
+  });
   if (patch.password) {
     const ctx = await auth.$context;
     await ctx.internalAdapter.updatePassword(id, await ctx.password.hash(patch.password));
@@ -107,5 +121,5 @@ export async function updateUser(
   // A disabled user or a new password ends every open session of that user.
   if (patch.disabled === true || patch.password)
     await db.delete(authSessions).where(eq(authSessions.userId, id));
-  return userView(row!);
+  return userView(row);
 }
