@@ -4,12 +4,18 @@ import {
   KeyRoundIcon,
   LinkIcon,
   PencilIcon,
+  PlusIcon,
   Trash2Icon,
   type LucideIcon,
 } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
+import { AddAccountForCustomerDialog } from '../connect/add-account-dialog.tsx';
+import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
+import { SendRelinkLinkDialog } from '../connect/send-relink-link-dialog.tsx';
+import { DeleteAccountDialog } from './actions/delete-account-dialog.tsx';
+import { EditLabelDialog } from './actions/edit-label-dialog.tsx';
 
 /** What an action's dialog gets: the account, and control of its own open state. */
 export interface AccountActionDialogProps {
@@ -64,7 +70,7 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
     permission: 'accounts:fix_credentials',
     placements: ['row', 'page'],
     isAvailable: isLive,
-    dialog: null,
+    dialog: FixCredentialsDialog,
   },
   {
     id: 'send-relink-link',
@@ -73,16 +79,25 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
     permission: 'accounts:relink',
     placements: ['row', 'page'],
     isAvailable: isLive,
-    dialog: null,
+    dialog: SendRelinkLinkDialog,
   },
   {
     id: 'edit-label',
     label: 'Edit label',
     icon: PencilIcon,
     permission: 'accounts:edit_label',
-    placements: ['row', 'page'],
+    // The account page edits the label in place, next to it (InlineLabelEdit).
+    placements: ['row'],
     isAvailable: isLive,
-    dialog: null,
+    dialog: EditLabelDialog,
+  },
+  {
+    id: 'add-account-for-customer',
+    label: 'Add account',
+    icon: PlusIcon,
+    permission: 'accounts:add',
+    placements: ['page'],
+    dialog: AddAccountForCustomerDialog,
   },
   {
     id: 'delete-account',
@@ -92,7 +107,7 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
     placements: ['row', 'page'],
     variant: 'destructive',
     isAvailable: isLive,
-    dialog: null,
+    dialog: DeleteAccountDialog,
   },
 ];
 

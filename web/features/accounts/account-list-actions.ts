@@ -1,6 +1,7 @@
 import { PlusIcon, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
+import { AddAccountDialog } from '../connect/add-account-dialog.tsx';
 
 export interface ListActionDialogProps {
   open: boolean;
@@ -21,5 +22,11 @@ export interface AccountListAction {
  *   import { AddAccountDialog } from '../connect/add-account-dialog.tsx';  … dialog: AddAccountDialog,
  */
 export const ACCOUNT_LIST_ACTIONS: readonly AccountListAction[] = [
-  { id: 'add-account', label: 'Add account', icon: PlusIcon, permission: 'accounts:add', dialog: null },
+  {
+    id: 'add-account',
+    label: 'Add account',
+    icon: PlusIcon,
+    permission: 'accounts:add',
+    dialog: AddAccountDialog,
+  },
 ];

@@ -5,6 +5,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { formatBrokenFor } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { AccountStatusBadge } from '../account-status-badge.tsx';
+import { InlineLabelEdit } from '../actions/inline-label-edit.tsx';
 import { ProviderName } from '../provider-name.tsx';
 import { AccountPageActions } from './account-page-actions.tsx';
 import { brokenSince } from './status-reasons.tsx';
@@ -26,7 +27,7 @@ export function AccountHeader({ account }: { account: Account }) {
           <h1 className="text-2xl font-semibold tracking-tight">{account.originOwnerName}</h1>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
             <ProviderName account={account} className="inline-flex items-center gap-2 font-medium" />
-            {account.label && <Badge variant="outline">{account.label}</Badge>}
+            <InlineLabelEdit account={account} />
             <AccountStatusBadge status={account.status} />
             {since && <span className="text-xs text-red-700">{formatBrokenFor(since, now)}</span>}
             {account.deletedAt && <Badge variant="destructive">Deleted</Badge>}

@@ -1,0 +1,34 @@
+import { Dialog, DialogContent } from '../../components/ui/dialog.tsx';
+import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
+import type { ListActionDialogProps } from '../accounts/account-list-actions.ts';
+import { AddAccountFlow } from './add-account-flow.tsx';
+import type { AddAccountFormInput } from './add-account-schema.ts';
+
+function AddAccountDialogShell({
+  open,
+  onOpenChange,
+  prefill,
+}: ListActionDialogProps & { prefill?: Partial<AddAccountFormInput> }) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="sm:max-w-xl">
+        <AddAccountFlow prefill={prefill} onClose={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** "Add account" on the accounts list: any customer, new or existing. */
+export function AddAccountDialog(props: ListActionDialogProps) {
+  return <AddAccountDialogShell {...props} />;
+}
+
+/** "Add account" on an account's page: another account for the same customer. */
+export function AddAccountForCustomerDialog({ account, ...props }: AccountActionDialogProps) {
+  return (
+    <AddAccountDialogShell
+      {...props}
+      prefill={{ originOwnerId: account.originOwnerId, originOwnerName: account.originOwnerName }}
+    />
+  );
+}
