@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
@@ -29,7 +29,9 @@ function conditions(query: Omit<AuditQuery, 'page' | 'pageSize'>): SQL | undefin
   if (query.action) parts.push(eq(auditLog.action, query.action));
   if (query.accountId) parts.push(eq(auditLog.targetId, query.accountId));
   if (query.from) parts.push(gte(auditLog.at, new Date(query.from).toISOString()));
-  if (query.to) parts.push(lte(auditLog.at, new Date(query.to).toISOString()));
+  // Rows are stored to the microsecond but shown to the millisecond: `to` takes in its whole millisecond,
+  // so the row whose time the user copied is included.
+  if (query.to) parts.push(lt(auditLog.at, new Date(Date.parse(query.to) + 1).toISOString()));
   return and(...parts);
 }
 

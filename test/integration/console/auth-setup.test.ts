@@ -108,6 +108,8 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
         targetType: 'user',
         targetId: admin.id,
         outcome: 'success',
+        ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+        userAgent: expect.any(String),
       }),
     ]);
     expect(JSON.stringify(audit)).not.toContain(password);
