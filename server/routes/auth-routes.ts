@@ -81,7 +81,19 @@ export function authRoutes(deps: AppDeps) {
         });
         throw new AppError('forbidden', 'This user is disabled. Ask an admin to enable it.');
       }
-      const response = user?.disabled ? null : await deps.auth.handler(c.req.raw);
+      // Through auth.api with only the checked fields: the same-origin guard has already vetted the
+      // request, and better-auth's handler would refuse what that guard accepts (no Origin, with
+      // Sec-Fetch-Site: same-origin), which would then count as a wrong password.
+      const response = user?.disabled
+        ? null
+        : await deps.auth.api.signInEmail({
+            body: { email, password: parsed.data.password },
+            headers: c.req.raw.headers,
+            asResponse: true,
+          });
+      if (response && !response.ok && response.status !== 401) {
+        throw new AppError('internal', `Signing in failed (${response.status}): try again`);
+      }
       if (!response?.ok || !user) {
         deps.signInLimiter.recordFailure(email);
         await writeAudit(db, c, {

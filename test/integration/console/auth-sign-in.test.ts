@@ -85,6 +85,43 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     expect(res.status).toBe(200);
   });
 
+  it('signs in from the console page without Origin when Sec-Fetch-Site says same-origin', async () => {
+    const res = await fetch(`${t.console.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify(TEST_ADMIN),
+    });
+    expect(res.status).toBe(200);
+    expect((await me(cookieOf(res))).status).toBe(200);
+  });
+
+  it("keeps better-auth's other endpoints closed: no sign-up, no self-service profile or password change", async () => {
+    const user = await createUser('viewer');
+    const cookie = await t.signIn(user.email, user.password);
+    const body = JSON.stringify({
+      email: 'self@switchboard.test',
+      name: 'Self',
+      password: 'self-password-1',
+      newPassword: 'self-password-2',
+      currentPassword: user.password,
+      role: 'admin',
+    });
+    for (const path of [
+      '/api/auth/sign-up/email',
+      '/api/auth/update-user',
+      '/api/auth/change-password',
+      '/api/auth/change-email',
+      '/api/auth/revoke-sessions',
+      '/api/auth/list-sessions',
+    ]) {
+      const res = await t.api(path, { method: 'POST', cookie, body });
+      expect(res.status, path).toBe(404);
+    }
+    const after = (await (await me(cookie)).json()) as { user: User };
+    expect(after.user).toMatchObject({ email: user.email, role: 'viewer' });
+    expect((await signIn('self@switchboard.test', 'self-password-1')).status).toBe(401);
+  });
+
   it('refuses a wrong password with 401, a clear message and no cookie', async () => {
     const res = await signIn(TEST_ADMIN.email, 'not-the-password');
     expect(res.status).toBe(401);
