@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountSync } from '../../../server/accounts-index/account-sync.ts';
-import { createSyncLeader } from '../../../server/accounts-index/sync-leader.ts';
+import { createSyncLeader, SYNC_LOCK_KEY } from '../../../server/accounts-index/sync-leader.ts';
 import { openDatabase, type Database } from '../../../server/db/client.ts';
 import { syncRuns } from '../../../server/db/schema.ts';
 import { createEventBus, type EventBus } from '../../../server/events/event-bus.ts';
@@ -90,9 +90,15 @@ for (const { name } of TEST_DATABASES.filter((d) => d.kind === 'postgres')) {
       expect(await a.tryLead()).toBe(true);
       expect(await b.tryLead()).toBe(false);
       // The lock dies with the leader's session, as when its process crashes.
-      await ctx.second.pool!.query(
-        `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()`,
+      // pg_locks spans the cluster: only this database's holder of the sync lock is terminated.
+      const killed = await ctx.second.pool!.query(
+        `select pg_terminate_backend(pid) from pg_locks
+         where locktype = 'advisory' and granted and pid <> pg_backend_pid()
+           and database = (select oid from pg_database where datname = current_database())
+           and objid = $1::bigint % 4294967296`,
+        [SYNC_LOCK_KEY],
       );
+      expect(killed.rowCount).toBe(1);
       await expect.poll(() => b.tryLead(), { timeout: 5000 }).toBe(true);
       expect(await a.tryLead()).toBe(false);
       await b.release();
