@@ -14,6 +14,7 @@ import {
   recordRunStarted,
 } from './sync-runs.ts';
 import { upsertAccounts } from './upsert-accounts.ts';
+import { vacuumIndex } from './vacuum-index.ts';
 
 export interface AccountSyncDeps {
   database: Database;
@@ -112,6 +113,9 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
         error: null,
       });
       status = { state: 'idle', seen, pages, total: seen, startedAt, finishedAt, error: null };
+      await vacuumIndex(database).catch((err: unknown) =>
+        console.error('[sync] could not vacuum the account index', err),
+      );
       if (marked.length <= ANNOUNCE_DELETED_LIMIT) {
         for (const accountId of marked)
           await publish({

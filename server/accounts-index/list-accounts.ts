@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AccountListQuery } from '../../shared/schemas/account-filters.ts';
 import type { Account } from '../../shared/schemas/account.ts';
 import type { Db } from '../db/client.ts';
@@ -35,11 +35,22 @@ export function buildConditions(query: AccountListQuery): {
   };
 }
 
-function where(conditions: ReturnType<typeof buildConditions>, except?: FacetName): SQL | undefined {
-  const facetConditions = (Object.entries(conditions.byFacet) as [FacetName, SQL | null][])
-    .filter(([name, cond]) => name !== except && cond !== null)
-    .map(([, cond]) => cond as SQL);
+function where(conditions: ReturnType<typeof buildConditions>): SQL | undefined {
+  const facetConditions = Object.values(conditions.byFacet).filter((cond): cond is SQL => cond !== null);
   return and(...conditions.base, ...facetConditions);
+}
+
+/**
+ * The rows that can count in some facet: a facet counts under the other two filters, so a row
+ * failing two of the facet filters counts nowhere. With one facet filter or none, that is every row.
+ */
+export function facetScope(conditions: ReturnType<typeof buildConditions>): SQL | undefined {
+  const active = Object.values(conditions.byFacet).filter((cond): cond is SQL => cond !== null);
+  if (active.length < 2) return undefined;
+  const pairs: SQL[] = [];
+  for (let i = 0; i < active.length; i++)
+    for (let j = i + 1; j < active.length; j++) pairs.push(and(active[i]!, active[j]!)!);
+  return active.length === 2 ? or(...active) : or(...pairs);
 }
 
 export interface AccountPage {
@@ -72,7 +83,7 @@ export async function listAccounts(db: Db, query: AccountListQuery): Promise<Acc
   const groups = await db
     .select({ status: accounts.status, provider: accounts.provider, type: accounts.type, n: count() })
     .from(accounts)
-    .where(and(...conditions.base))
+    .where(and(...conditions.base, facetScope(conditions)))
     .groupBy(accounts.status, accounts.provider, accounts.type);
 
   const matches = {

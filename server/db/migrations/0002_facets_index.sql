@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_facets_idx" ON "accounts" USING btree ("status","provider","type") WHERE "accounts"."deleted_at" is null;
