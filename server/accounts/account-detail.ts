@@ -1,16 +1,48 @@
 import { eq } from 'drizzle-orm';
 import type { AccountDetail, TimelineEntry } from '../../shared/schemas/account-detail.ts';
-import { accountView } from '../accounts-index/account-row.ts';
+import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { listAccountAuditEntries } from '../audit/account-audit.ts';
+import type { Db } from '../db/client.ts';
 import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
+import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { listAccountWebhookEvents } from '../webhooks/account-events.ts';
 
 const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
   ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
+
+async function indexRow(db: Db, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return row;
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+// jsonb reorders object keys, so reasons are compared field by field.
+const reasonsKey = (reasons: AccountRow['statusReasons']) =>
+  JSON.stringify(reasons.map((r) => [r.code, r.description, iso(r.timestamp)]));
+
+/** True when the index row already holds what StackOne answered, so that reading it writes nothing. */
+function isUpToDate(row: AccountRow | undefined, live: UpstreamLinkedAccount): row is AccountRow {
+  if (!row || row.deletedAt) return false;
+  const next = rowFromUpstream(live);
+  return (
+    row.provider === next.provider &&
+    row.providerName === next.providerName &&
+    row.status === next.status &&
+    reasonsKey(row.statusReasons) === reasonsKey(next.statusReasons ?? []) &&
+    row.originOwnerId === next.originOwnerId &&
+    row.originOwnerName === next.originOwnerName &&
+    row.originUsername === next.originUsername &&
+    row.label === next.label &&
+    row.type === next.type &&
+    iso(row.createdAt) === next.createdAt &&
+    iso(row.updatedAt) === next.updatedAt &&
+    row.searchText === next.searchText
+  );
+}
 
 /**
  * The live account from StackOne (refreshing its index row) with meta and timeline. When StackOne
@@ -18,18 +50,28 @@ const isUnreachable = (err: unknown) =>
  */
 export async function getAccountDetail(deps: AppDeps, id: string): Promise<AccountDetail> {
   const { db } = deps.database;
+  // The index row and the timeline do not depend on StackOne's answer: read them while it is asked.
+  const local = Promise.all([
+    indexRow(db, id),
+    listAccountWebhookEvents(db, id),
+    listAccountAuditEntries(db, id),
+  ]);
+  local.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
+
   let stale = false;
   let staleReason: string | null = null;
   let meta: AccountDetail['meta'] = null;
+  let live: UpstreamLinkedAccount | null = null;
   try {
-    const [live, liveMeta] = await Promise.all([
+    const [account, liveMeta] = await Promise.all([
       deps.stackOne.getAccount(id),
       deps.stackOne.getAccountMeta(id).catch(() => null),
     ]);
-    await upsertAccounts(db, [live], {});
+    live = account;
     meta = liveMeta;
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') {
+      await local.catch(() => {});
       if (await markAccountDeleted(db, id, new Date().toISOString())) {
         await deps.bus.publish({
           type: 'account.changed',
@@ -46,16 +88,17 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
     staleReason = (err as AppError).message;
   }
 
-  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  const [indexed, events, audit] = await local;
+  let row = indexed;
+  if (live && !isUpToDate(row, live)) {
+    await upsertAccounts(db, [live], {});
+    row = await indexRow(db, id);
+  }
   if (!row || (stale && row.deletedAt)) {
     if (stale)
       throw new AppError('upstream_unavailable', `${staleReason} — and the account is not in the index`);
     throw new AppError('not_found', `No account with id ${id}`);
   }
-  const [events, audit] = await Promise.all([
-    listAccountWebhookEvents(db, id),
-    listAccountAuditEntries(db, id),
-  ]);
   const timeline: TimelineEntry[] = [
     ...events.map((e) => ({
       kind: 'webhook' as const,
