@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../server/config/load-config.ts';
+import { startSandbox, type RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
+import { startConsole, type RunningConsole } from '../../server/start-console.ts';
+
+export const BENCH_API_KEY = 'v1.bench.sandbox-key';
+const ADMIN = { email: 'bench@switchboard.test', password: 'bench-password-1' };
+const AUTH_SECRET = 'bench-auth-secret-0123456789abcdef0123456789';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export const basicAuth = (key = BENCH_API_KEY) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.once('error', reject);
+  });
+}
+
+const consoleEnv = (port: number, sandboxUrl: string, dataDir: string) => ({
+  PORT: String(port),
+  STACKONE_API_KEY: BENCH_API_KEY,
+  STACKONE_BASE_URL: sandboxUrl,
+  STACKONE_HUB_APP_URL: sandboxUrl,
+  STACKONE_WEBHOOK_SECRETS: 'whsec_bench',
+  DATA_DIR: dataDir,
+  SYNC_INTERVAL: '0',
+  AUTH_SECRET,
+  SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
+  SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+});
+
+/** Signs in as the bench admin the way the SPA does, and answers the session cookie. */
+export async function signIn(consoleUrl: string): Promise<string> {
+  const res = await fetch(`${consoleUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(consoleUrl).origin },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * A sandbox and a console in this process, the console on a PGlite folder (the embedded default,
+ * not an in-memory one) and without its start-up sync: the benchmark drives it.
+ */
+export async function startInProcessStack(accounts: number): Promise<{
+  sandbox: RunningSandbox;
+  console: RunningConsole;
+  cookie: string;
+  close(): Promise<void>;
+}> {
+  const sandbox = await startSandbox({
+    port: 0,
+    apiKey: BENCH_API_KEY,
+    accounts,
+    seed: 42,
+    webhookUrls: [],
+    rateLimitPerMinute: 1_000_000_000,
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const port = await freePort();
+  const config = loadConfig(consoleEnv(port, sandbox.url, dataDir));
+  const running = await startConsole(config, { autoSync: false });
+  const cookie = await signIn(running.url);
+  return {
+    sandbox,
+    console: running,
+    cookie,
+    close: async () => {
+      await running.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function spawnTsx(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not come up`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/**
+ * The sandbox and the console each in a process of their own, as StackOne and Switchboard are:
+ * neither steals the other's event loop, nor the load generator's.
+ */
+export async function startChildStack(accounts: number): Promise<{
+  sandboxUrl: string;
+  consoleUrl: string;
+  cookie: string;
+  close(): Promise<void>;
+}> {
+  const sandbox = spawnTsx(['bench/support/sandbox-child.ts'], {
+    BENCH_SANDBOX_ACCOUNTS: String(accounts),
+    BENCH_SANDBOX_API_KEY: BENCH_API_KEY,
+  });
+  const sandboxUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    sandbox.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /READY (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const port = await freePort();
+  const consoleProcess = spawnTsx(['server/main.ts'], consoleEnv(port, sandboxUrl, dataDir));
+  consoleProcess.stdout!.resume();
+  const consoleUrl = `http://localhost:${port}`;
+  await waitFor(`${consoleUrl}/api/health`);
+  const cookie = await signIn(consoleUrl);
+  return {
+    sandboxUrl,
+    consoleUrl,
+    cookie,
+    close: async () => {
+      await stop(consoleProcess);
+      await stop(sandbox);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
