@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
+import { AppError } from '../http/app-error.ts';
 import type { Auth } from './create-auth.ts';
 import { countUsers, createUser } from './users.ts';
 
@@ -7,6 +8,12 @@ import { countUsers, createUser } from './users.ts';
 export async function ensureInitialAdmin(config: Readonly<Config>, auth: Auth, db: Db): Promise<boolean> {
   if (!config.auth.initialAdmin || (await countUsers(db)) > 0) return false;
   const { email, password } = config.auth.initialAdmin;
-  await createUser(auth, db, { email, password, name: email.split('@')[0] ?? 'Admin', role: 'admin' });
-  return true;
+  try {
+    await createUser(auth, db, { email, password, name: email.split('@')[0] ?? 'Admin', role: 'admin' });
+    return true;
+  } catch (err) {
+    // Another process sharing the database, started at the same moment, created it first.
+    if (err instanceof AppError && err.code === 'conflict') return false;
+    throw err;
+  }
 }

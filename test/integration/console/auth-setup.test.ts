@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../shared/schemas/audit.ts';
 import type { Me, User } from '../../../shared/schemas/users.ts';
+import { ensureInitialAdmin } from '../../../server/auth/initial-admin.ts';
 import { countUsers } from '../../../server/auth/users.ts';
 import { startConsole, type RunningConsole } from '../../../server/start-console.ts';
 import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
@@ -113,6 +114,42 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
       }),
     ]);
     expect(JSON.stringify(audit)).not.toContain(password);
+  });
+});
+
+describe.each(TEST_DATABASES)('the admin from SWITCHBOARD_ADMIN_* on $name', ({ kind }) => {
+  let t: TestConsole;
+
+  beforeAll(async () => {
+    t = await startTestConsole({
+      database: kind,
+      autoSync: false,
+      seedAdmin: false,
+      sandbox: { accounts: 1, webhookUrls: [] },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is created once when several processes start at the same moment, and none fails to start', async () => {
+    const { auth, database, config } = t.console.deps;
+    const withAdmin = {
+      ...config,
+      auth: {
+        ...config.auth,
+        initialAdmin: { email: 'first@switchboard.test', password: 'first-password-1' },
+      },
+    };
+    // What each process does at start, against one database.
+    const created = await Promise.all([
+      ensureInitialAdmin(withAdmin, auth, database.db),
+      ensureInitialAdmin(withAdmin, auth, database.db),
+    ]);
+    expect(created.sort()).toEqual([false, true]);
+    expect(await countUsers(database.db)).toBe(1);
+    expect(await ensureInitialAdmin(withAdmin, auth, database.db)).toBe(false);
+    expect((await t.signIn('first@switchboard.test', 'first-password-1')).length).toBeGreaterThan(0);
   });
 });
 
