@@ -4,7 +4,8 @@
  * many ids. The sandbox and the console run in processes of their own. Measured twice: with the
  * sandbox answering at once (the console's own cost laid bare) and with 50 ms added to every
  * sandbox answer (about a network round trip to StackOne).
- * Run: npx tsx bench/proxy-overhead.ts — prints figures, asserts nothing.
+ * Run: npx tsx bench/proxy-overhead.ts — prints figures, asserts nothing. The console uses a PGlite
+ * folder, or Postgres with BENCH_DATABASE_URL=postgres://… (a fresh database is created on it).
  */
 import autocannon from 'autocannon';
 import type { AccountListResponse } from '../shared/schemas/account-filters.ts';
@@ -76,7 +77,10 @@ try {
     ids.push(...items.map((a) => a.id));
     if (items.length < 100) break;
   }
-  console.log(`${ids.length} accounts, ${CONNECTIONS} connections, ${SECONDS} s per run\n`);
+  const database = process.env.BENCH_DATABASE_URL ? 'Postgres' : 'PGlite';
+  console.log(
+    `${ids.length} accounts, console on ${database}, ${CONNECTIONS} connections, ${SECONDS} s per run\n`,
+  );
 
   const direct = {
     url: stack.sandboxUrl,

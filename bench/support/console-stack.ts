@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { loadConfig } from '../../server/config/load-config.ts';
 import { startSandbox, type RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { startConsole, type RunningConsole } from '../../server/start-console.ts';
@@ -117,6 +119,26 @@ const stop = (child: ChildProcess) =>
   });
 
 /**
+ * With BENCH_DATABASE_URL (a Postgres server), a fresh database on it for the console, dropped at
+ * the end; without, none (the console uses a PGlite folder).
+ */
+async function benchPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) return null;
+  const name = `sb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/**
  * The sandbox and the console each in a process of their own, as StackOne and Switchboard are:
  * neither steals the other's event loop, nor the load generator's.
  */
@@ -142,7 +164,11 @@ export async function startChildStack(accounts: number): Promise<{
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const port = await freePort();
-  const consoleProcess = spawnTsx(['server/main.ts'], consoleEnv(port, sandboxUrl, dataDir));
+  const postgres = await benchPostgres();
+  const consoleProcess = spawnTsx(['server/main.ts'], {
+    ...consoleEnv(port, sandboxUrl, dataDir),
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  });
   consoleProcess.stdout!.resume();
   const consoleUrl = `http://localhost:${port}`;
   await waitFor(`${consoleUrl}/api/health`);
@@ -154,6 +180,7 @@ export async function startChildStack(accounts: number): Promise<{
     close: async () => {
       await stop(consoleProcess);
       await stop(sandbox);
+      await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
