@@ -6,13 +6,7 @@ import type { StackOneClient } from '../stackone/stackone-client.ts';
 import { confirmVanished, markVanished, vanishedIds } from './mark-vanished.ts';
 import { pageThroughAccounts } from './page-through-accounts.ts';
 import { createSyncLeader } from './sync-leader.ts';
-import {
-  lastSucceededAt,
-  lastSucceededSeen,
-  recordRunFinished,
-  recordRunProgress,
-  recordRunStarted,
-} from './sync-runs.ts';
+import { latestRuns, recordRunFinished, recordRunProgress, recordRunStarted } from './sync-runs.ts';
 import { upsertAccounts } from './upsert-accounts.ts';
 import { vacuumIndex } from './vacuum-index.ts';
 
@@ -29,8 +23,12 @@ export interface AccountSync {
    * share the run in flight. Resolves with the final status, `failed` included; it does not reject.
    */
   runFull(): Promise<SyncStatus>;
+  /** This process's run, or the newest run in the database as of the last syncedAt() if newer. */
   status(): SyncStatus;
-  /** Time the last successful full sync finished, from the database (shared by every process). */
+  /**
+   * Time the last successful full sync finished, from the database (shared by every process). It also
+   * refreshes what status() knows of runs in other processes.
+   */
   syncedAt(): Promise<string | null>;
   /** Runs a sync now and then every intervalSeconds (0: only now); on Postgres only in the leader. */
   start(): void;
@@ -58,6 +56,8 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
     finishedAt: null,
     error: null,
   };
+  /** The newest run in the database, as last read: another process's, when this one does not sync. */
+  let observed: SyncStatus | null = null;
   let inFlight: Promise<SyncStatus> | null = null;
   let stopped = true;
   let timer: NodeJS.Timeout | null = null;
@@ -79,7 +79,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
     const startedAt = now();
     let runId: number | null = null;
     try {
-      const total = status.total ?? (await lastSucceededSeen(db)) ?? undefined;
+      const total = status.total ?? (await latestRuns(db)).status?.total;
       status = { state: 'running', seen: 0, pages: 0, total, startedAt, finishedAt: null, error: null };
       runId = await recordRunStarted(db, startedAt);
       await publishProgress();
@@ -172,8 +172,16 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
 
   return {
     runFull,
-    status: () => ({ ...status }),
-    syncedAt: () => lastSucceededAt(db),
+    status: () => {
+      const own = inFlight !== null || status.startedAt !== null;
+      const newer = observed?.startedAt && (!status.startedAt || observed.startedAt > status.startedAt);
+      return { ...(own && !newer ? status : (observed ?? status)) };
+    },
+    async syncedAt() {
+      const latest = await latestRuns(db);
+      observed = latest.status;
+      return latest.succeededAt;
+    },
     start() {
       if (!stopped) return;
       stopped = false;

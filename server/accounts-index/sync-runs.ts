@@ -1,16 +1,26 @@
-import { desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { SyncStatus } from '../../shared/schemas/account-filters.ts';
 import type { Db } from '../db/client.ts';
 import { syncRuns } from '../db/schema.ts';
 
 /** Runs kept in `sync_runs`; older ones are pruned so the table stays small at one run every few minutes. */
 const KEEP_RUNS = 1000;
 
+/**
+ * Records a new run. Older runs still marked running belong to a process that stopped mid-run (one
+ * process syncs at a time): they are closed as failed so that no console shows them running forever.
+ */
 export async function recordRunStarted(db: Db, startedAt: string): Promise<number> {
   const [row] = await db
     .insert(syncRuns)
     .values({ startedAt, state: 'running' })
     .returning({ id: syncRuns.id });
-  return row!.id;
+  const id = row!.id;
+  await db
+    .update(syncRuns)
+    .set({ state: 'failed', finishedAt: startedAt, error: 'Interrupted: the console running it stopped' })
+    .where(and(eq(syncRuns.state, 'running'), lt(syncRuns.id, id)));
+  return id;
 }
 
 export async function recordRunProgress(db: Db, id: number, progress: { seen: number; pages: number }) {
@@ -33,27 +43,35 @@ export async function recordRunFinished(
   await db.delete(syncRuns).where(lt(syncRuns.id, id - KEEP_RUNS));
 }
 
-/**
- * `finished_at` of the newest successful run. Newest by id, not by `finished_at`: the primary key
- * answers it without scanning, and runs of one leader finish in id order.
- */
-export async function lastSucceededAt(db: Db): Promise<string | null> {
-  const [row] = await db
-    .select({ finishedAt: syncRuns.finishedAt })
-    .from(syncRuns)
-    .where(eq(syncRuns.state, 'succeeded'))
-    .orderBy(desc(syncRuns.id))
-    .limit(1);
-  return row?.finishedAt ? new Date(row.finishedAt).toISOString() : null;
-}
+const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 
-/** `seen` of the newest successful run, for the progress total of a new process's first run. */
-export async function lastSucceededSeen(db: Db): Promise<number | null> {
-  const [row] = await db
-    .select({ seen: syncRuns.seen })
-    .from(syncRuns)
-    .where(eq(syncRuns.state, 'succeeded'))
-    .orderBy(desc(syncRuns.id))
-    .limit(1);
-  return row?.seen ?? null;
+/**
+ * The newest run in the database as a status (whichever process ran it), with `total` and the end
+ * of the newest successful run. Newest by id, not by time: the primary key answers it without a
+ * scan, and one process syncs at a time.
+ */
+export async function latestRuns(db: Db): Promise<{ status: SyncStatus | null; succeededAt: string | null }> {
+  const [latest] = await db.select().from(syncRuns).orderBy(desc(syncRuns.id)).limit(1);
+  if (!latest) return { status: null, succeededAt: null };
+  const [success] =
+    latest.state === 'succeeded'
+      ? [latest]
+      : await db
+          .select()
+          .from(syncRuns)
+          .where(eq(syncRuns.state, 'succeeded'))
+          .orderBy(desc(syncRuns.id))
+          .limit(1);
+  return {
+    status: {
+      state: latest.state === 'running' ? 'running' : latest.state === 'failed' ? 'failed' : 'idle',
+      seen: latest.seen,
+      pages: latest.pages,
+      ...(success ? { total: success.seen } : {}),
+      startedAt: iso(latest.startedAt),
+      finishedAt: iso(latest.finishedAt),
+      error: latest.error,
+    },
+    succeededAt: iso(success?.finishedAt ?? null),
+  };
 }

@@ -293,6 +293,27 @@ describe('a failed sync', () => {
   });
 });
 
+describe('runs in other processes', () => {
+  it('are reported by status() once syncedAt() has read them', async () => {
+    const elsewhere = syncOver(upstreamAccounts(120)).sync;
+    const done = await elsewhere.runFull();
+    const here = syncOver(upstreamAccounts(120)).sync;
+    expect(here.status()).toMatchObject({ state: 'idle', seen: 0, startedAt: null });
+    expect(await here.syncedAt()).toBe(done.finishedAt);
+    expect(here.status()).toEqual(done);
+  });
+
+  it('are closed as interrupted when a new run starts after their process stopped mid-run', async () => {
+    await database.db.insert(syncRuns).values({ state: 'running', seen: 300, pages: 3 });
+    const { sync } = syncOver(upstreamAccounts(3));
+    await sync.runFull();
+    expect((await runs()).map((r) => [r.state, r.error])).toEqual([
+      ['failed', 'Interrupted: the console running it stopped'],
+      ['succeeded', null],
+    ]);
+  });
+});
+
 describe('the schedule', () => {
   it('runs once at start and again every interval until stopped', async () => {
     const { sync } = syncOver(upstreamAccounts(3), undefined, 1);
