@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppDeps } from './app-deps.ts';
 import { sameOriginOnly } from './auth/same-origin.ts';
 import { loadActor, requirePermission } from './auth/session-middleware.ts';
@@ -58,9 +59,21 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
 
   const spaDir = options.spaDir;
   if (spaDir && existsSync(spaDir)) {
+    // The SPA shell is revalidated on every visit, so a deploy is picked up at once.
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('cache-control', 'no-cache');
+    });
+    // Vite names assets by content hash: they never change, so browsers may keep them for good.
+    app.use('/assets/*', compress(), async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+    });
     app.use('/*', serveStatic({ root: spaDir }));
+    // A missing asset is a 404, not the SPA shell served as JavaScript.
+    app.get('/assets/*', (c) => c.notFound());
     // Client-side routes (/accounts/123) get the SPA shell.
-    app.get('*', serveStatic({ root: spaDir, path: 'index.html' }));
+    app.get('*', compress(), serveStatic({ root: spaDir, path: 'index.html' }), (c) => c.notFound());
   }
   return app;
 }
