@@ -3,21 +3,9 @@
 export const ACCOUNT_STATUSES = ['active', 'inactive', 'error'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export const CATEGORIES = [
-  'ats',
-  'hris',
-  'hris-legacy',
-  'crm',
-  'iam',
-  'marketing',
-  'lms',
-  'stackone',
-  'documents',
-  'ticketing',
-  'screening',
-  'messaging',
-  'accounting',
-] as const;
+// StackOne's closed category enum (the SDK rejects any other value), defined once for the console.
+export { CATEGORIES } from '../../shared/schemas/connect-session.ts';
+import type { CATEGORIES } from '../../shared/schemas/connect-session.ts';
 export type Category = (typeof CATEGORIES)[number];
 
 export type AccountType = 'production' | 'test';
