@@ -26,7 +26,7 @@ export function createApiRoutes(deps: AppDeps) {
     new Hono()
       // Order matters: refuse cross-origin state changes before anything runs, then load the actor.
       .use(sameOriginOnly(deps.config.publicUrl))
-      .use(loadActor(deps.auth))
+      .use(loadActor(deps.auth, deps.bus))
       // Public: health checks, sign-in, first-run setup.
       .route('/', healthRoutes(deps))
       .route('/auth', authRoutes(deps))

@@ -1,18 +1,38 @@
 import type { MiddlewareHandler } from 'hono';
 import { can, type Permission } from '../../shared/permissions.ts';
 import { RoleSchema, type Role } from '../../shared/schemas/roles.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
+import { linkActorCache, type SessionActor } from './actor-cache.ts';
 import type { Auth } from './create-auth.ts';
 
-/** Loads the session's user (fresh from the database each request) into `actor`, if any. */
-export function loadActor(auth: Auth): MiddlewareHandler {
+/** The session's user from the database, as an actor (none when disabled or without a known role). */
+async function readSession(auth: Auth, headers: Headers): Promise<SessionActor | null> {
+  const session = await auth.api.getSession({ headers });
+  const user = session?.user as
+    { id: string; email: string; name: string; role?: unknown; disabled?: boolean | null } | undefined;
+  if (!session || !user || user.disabled) return null;
+  const role = RoleSchema.safeParse(user.role);
+  if (!role.success) return null;
+  return {
+    actor: { id: user.id, email: user.email, name: user.name, role: role.data },
+    expiresAt: new Date(session.session.expiresAt),
+  };
+}
+
+/**
+ * Loads the session's user into `actor`, if any. With the bus, through the actor cache: a few seconds
+ * at most, dropped on every role, disabled, password or sign-out change of any console process.
+ */
+export function loadActor(auth: Auth, bus?: EventBus): MiddlewareHandler {
+  const cache = bus?.internal ? linkActorCache(auth, bus.internal) : null;
   return async (c, next) => {
-    const session = await auth.api.getSession({ headers: c.req.raw.headers });
-    const user = session?.user as
-      { id: string; email: string; name: string; role?: unknown; disabled?: boolean | null } | undefined;
-    if (user && !user.disabled) {
-      const role = RoleSchema.safeParse(user.role);
-      if (role.success) c.set('actor', { id: user.id, email: user.email, name: user.name, role: role.data });
+    // better-auth reads the session from the cookie only: without one there is nothing to look up.
+    const cookie = c.req.header('cookie');
+    if (cookie) {
+      const load = () => readSession(auth, c.req.raw.headers);
+      const actor = cache ? await cache.resolve(cookie, load) : (await load())?.actor;
+      if (actor) c.set('actor', actor);
     }
     await next();
   };

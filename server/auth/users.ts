@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { authSessions, authUsers } from '../db/auth-schema.ts';
 import { AppError } from '../http/app-error.ts';
+import { announceAuthChange } from './actor-cache.ts';
 import type { Auth } from './create-auth.ts';
 
 type UserRow = typeof authUsers.$inferSelect;
@@ -114,12 +115,17 @@ export async function updateUser(
     const [updated] = await tx.update(authUsers).set(set).where(eq(authUsers.id, id)).returning();
     return updated!;
   });
-  if (patch.password) {
-    const ctx = await auth.$context;
-    await ctx.internalAdapter.updatePassword(id, await ctx.password.hash(patch.password));
+  try {
+    if (patch.password) {
+      const ctx = await auth.$context;
+      await ctx.internalAdapter.updatePassword(id, await ctx.password.hash(patch.password));
+    }
+    // A disabled user or a new password ends every open session of that user.
+    if (patch.disabled === true || patch.password)
+      await db.delete(authSessions).where(eq(authSessions.userId, id));
+  } finally {
+    // Committed: no console process may answer the user's old role or sessions from its cache.
+    await announceAuthChange(auth, id);
   }
-  // A disabled user or a new password ends every open session of that user.
-  if (patch.disabled === true || patch.password)
-    await db.delete(authSessions).where(eq(authSessions.userId, id));
   return userView(row);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ConsoleEvent } from '../../shared/schemas/events.ts';
 import type { Database } from '../db/client.ts';
+import { isInternalEvent, type InternalEvent } from './internal-events.ts';
 import { startPgFanout, type PgFanout } from './pg-fanout.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 
@@ -17,7 +18,18 @@ export interface EventBus {
   subscribe(listener: (envelope: EventEnvelope) => void, onClose?: () => void): () => void;
   /** Envelopes after the given id still held in the replay buffer (for Last-Event-ID). */
   since(lastEventId: string): EventEnvelope[];
+  /** Events between console processes; none of them ever reaches `subscribe` (or a browser). */
+  internal?: InternalChannel;
   close(): Promise<void>;
+}
+
+export interface InternalChannel {
+  /** Delivers to local listeners at once and, on Postgres, to every other console process. */
+  publish(event: InternalEvent): Promise<void>;
+  /** `onMissed`: events of other processes may have been missed (the LISTEN connection was lost). */
+  subscribe(listener: (event: InternalEvent) => void, onMissed?: () => void): () => void;
+  /** False while events of other processes would be missed (on Postgres, LISTEN is down). */
+  hearsOthers(): boolean;
 }
 
 export const REPLAY_CAPACITY = 1_000;
@@ -32,23 +44,48 @@ export async function createEventBus(database: Database): Promise<EventBus> {
   const buffer = new ReplayBuffer(processTag, REPLAY_CAPACITY);
   const listeners = new Set<(envelope: EventEnvelope) => void>();
   const closeListeners = new Set<() => void>();
+  const internalListeners = new Set<(event: InternalEvent) => void>();
+  const missedListeners = new Set<() => void>();
   let closed = false;
 
-  const deliver = (event: ConsoleEvent) => {
-    const envelope = buffer.add(event);
-    for (const listener of listeners) {
+  const call = <A extends unknown[]>(fns: Iterable<(...args: A) => void>, ...args: A) => {
+    for (const fn of fns) {
       try {
-        listener(envelope);
+        fn(...args);
       } catch (err) {
         console.warn('[events] a subscriber threw', err);
       }
     }
   };
 
+  const deliver = (event: ConsoleEvent | InternalEvent) => {
+    if (isInternalEvent(event)) return call(internalListeners, event);
+    call(listeners, buffer.add(event));
+  };
+
   const fanout: PgFanout | null =
     database.kind === 'postgres' && database.pool
-      ? await startPgFanout(database.pool, processTag, deliver)
+      ? await startPgFanout(database.pool, processTag, deliver, () => call(missedListeners))
       : null;
+
+  const internal: InternalChannel = {
+    publish: async (event) => {
+      if (closed) return;
+      deliver(event);
+      // Unlike browser events, a failure is thrown: the publisher decides what a miss costs.
+      await fanout?.notify(event);
+    },
+    subscribe: (listener, onMissed) => {
+      if (closed) return () => {};
+      internalListeners.add(listener);
+      if (onMissed) missedListeners.add(onMissed);
+      return () => {
+        internalListeners.delete(listener);
+        if (onMissed) missedListeners.delete(onMissed);
+      };
+    },
+    hearsOthers: () => !fanout || fanout.listening(),
+  };
 
   return {
     publish: async (event) => {
@@ -75,10 +112,13 @@ export async function createEventBus(database: Database): Promise<EventBus> {
       };
     },
     since: (lastEventId) => buffer.since(lastEventId),
+    internal,
     close: async () => {
       if (closed) return;
       closed = true;
       listeners.clear();
+      internalListeners.clear();
+      missedListeners.clear();
       const onCloses = [...closeListeners];
       closeListeners.clear();
       for (const onClose of onCloses) onClose();

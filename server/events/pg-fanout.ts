@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ConsoleEventSchema, type ConsoleEvent } from '../../shared/schemas/events.ts';
+import { InternalEventSchema, isInternalEvent, type InternalEvent } from './internal-events.ts';
 
 export const EVENTS_CHANNEL = 'switchboard_events';
 const RECONNECT_DELAY_MS = 1_000;
@@ -7,11 +8,13 @@ const RECONNECT_DELAY_MS = 1_000;
 interface Notification {
   /** The publishing process; it has delivered to its own subscribers already. */
   origin: string;
-  event: ConsoleEvent;
+  event: ConsoleEvent | InternalEvent;
 }
 
 export interface PgFanout {
-  notify(event: ConsoleEvent): Promise<void>;
+  notify(event: ConsoleEvent | InternalEvent): Promise<void>;
+  /** False from the loss of the LISTEN connection until it is replaced: notifications are missed. */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,9 @@ export interface PgFanout {
 export async function startPgFanout(
   pool: pg.Pool,
   origin: string,
-  deliver: (event: ConsoleEvent) => void,
+  deliver: (event: ConsoleEvent | InternalEvent) => void,
+  /** Called when the LISTEN connection is lost (what others publish until it is back is missed). */
+  onLost: () => void = () => {},
 ): Promise<PgFanout> {
   let client: pg.PoolClient | null = null;
   let closed = false;
@@ -37,8 +42,9 @@ export async function startPgFanout(
     } catch {
       return;
     }
-    if (parsed.origin === origin) return;
-    const event = ConsoleEventSchema.safeParse(parsed.event);
+    if (parsed.origin === origin || !parsed.event || typeof parsed.event !== 'object') return;
+    const schema = isInternalEvent(parsed.event) ? InternalEventSchema : ConsoleEventSchema;
+    const event = schema.safeParse(parsed.event);
     if (event.success) deliver(event.data);
   };
 
@@ -50,6 +56,7 @@ export async function startPgFanout(
       c.off('notification', onNotification);
       c.release(err);
       if (client === c) client = null;
+      onLost();
       scheduleReconnect();
     });
     try {
@@ -80,6 +87,7 @@ export async function startPgFanout(
       const payload: Notification = { origin, event };
       await pool.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
     },
+    listening: () => client !== null,
     close: async () => {
       closed = true;
       if (retry) clearTimeout(retry);

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { SignInRequestSchema } from '../../shared/schemas/users.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { announceAuthChange } from '../auth/actor-cache.ts';
 import { userView } from '../auth/users.ts';
 import { authAccounts, authUsers } from '../db/auth-schema.ts';
 import { AppError } from '../http/app-error.ts';
@@ -120,6 +121,8 @@ export function authRoutes(deps: AppDeps) {
       // (and the session would silently stay valid).
       const response = await deps.auth.api.signOut({ headers: c.req.raw.headers, asResponse: true });
       if (!response.ok) throw new AppError('internal', 'Signing out failed: try again');
+      // The session is gone: no console process may still answer its actor from the cache.
+      if (actor) await announceAuthChange(deps.auth, actor.id);
       if (actor)
         await writeAudit(db, c, {
           action: 'auth.sign_out',
