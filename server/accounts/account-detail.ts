@@ -3,20 +3,29 @@ import type { AccountDetail, TimelineEntry } from '../../shared/schemas/account-
 import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { listAccountAuditEntries } from '../audit/account-audit.ts';
+import { accountAuditJson, auditTimelineEntries } from '../audit/account-audit.ts';
 import type { Db } from '../db/client.ts';
 import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
-import { listAccountWebhookEvents } from '../webhooks/account-events.ts';
+import { accountWebhookEventsJson, webhookTimelineEntries } from '../webhooks/account-events.ts';
 
 const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
   ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
 
-async function indexRow(db: Db, id: string): Promise<AccountRow | undefined> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
-  return row;
+/** The index row with its timeline, in one round trip (none when the account is not indexed). */
+async function readLocal(db: Db, id: string): Promise<{ row: AccountRow; timeline: TimelineEntry[] } | null> {
+  const [found] = await db
+    .select({ row: accounts, events: accountWebhookEventsJson(id), audit: accountAuditJson(id) })
+    .from(accounts)
+    .where(eq(accounts.id, id))
+    .limit(1);
+  if (!found) return null;
+  const timeline = [...webhookTimelineEntries(found.events), ...auditTimelineEntries(found.audit)].sort(
+    (a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0),
+  );
+  return { row: found.row, timeline };
 }
 
 const iso = (s: string) => new Date(s).toISOString();
@@ -51,11 +60,7 @@ function isUpToDate(row: AccountRow | undefined, live: UpstreamLinkedAccount): r
 export async function getAccountDetail(deps: AppDeps, id: string): Promise<AccountDetail> {
   const { db } = deps.database;
   // The index row and the timeline do not depend on StackOne's answer: read them while it is asked.
-  const local = Promise.all([
-    indexRow(db, id),
-    listAccountWebhookEvents(db, id),
-    listAccountAuditEntries(db, id),
-  ]);
+  const local = readLocal(db, id);
   local.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
 
   let stale = false;
@@ -88,27 +93,15 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
     staleReason = (err as AppError).message;
   }
 
-  const [indexed, events, audit] = await local;
-  let row = indexed;
-  if (live && !isUpToDate(row, live)) {
+  let indexed = await local;
+  if (live && !isUpToDate(indexed?.row, live)) {
     await upsertAccounts(db, [live], {});
-    row = await indexRow(db, id);
+    indexed = await readLocal(db, id);
   }
-  if (!row || (stale && row.deletedAt)) {
+  if (!indexed || (stale && indexed.row.deletedAt)) {
     if (stale)
       throw new AppError('upstream_unavailable', `${staleReason} — and the account is not in the index`);
     throw new AppError('not_found', `No account with id ${id}`);
   }
-  const timeline: TimelineEntry[] = [
-    ...events.map((e) => ({
-      kind: 'webhook' as const,
-      at: e.receivedAt,
-      action: e.event,
-      actor: 'StackOne',
-      outcome: e.outcome,
-      detail: e.payload,
-    })),
-    ...audit,
-  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { account: accountView(row), meta, stale, staleReason, timeline };
+  return { account: accountView(indexed.row), meta, stale, staleReason, timeline: indexed.timeline };
 }

@@ -1,32 +1,37 @@
-import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { TimelineEntry } from '../../shared/schemas/account-detail.ts';
 import { webhookEvents } from '../db/schema.ts';
 
-export interface AccountWebhookEvent {
-  id: number;
+/** One stored webhook event as `accountWebhookEventsJson` answers it. */
+interface WebhookEventJson {
   event: string;
   receivedAt: string;
   outcome: string;
   payload: Record<string, unknown>;
 }
 
-/** The stored webhook events of one account, newest first (for the account timeline). */
-export async function listAccountWebhookEvents(
-  db: Db,
-  accountId: string,
-  limit = 100,
-): Promise<AccountWebhookEvent[]> {
-  const rows = await db
-    .select({
-      id: webhookEvents.id,
-      event: webhookEvents.event,
-      receivedAt: webhookEvents.receivedAt,
-      outcome: webhookEvents.outcome,
-      payload: webhookEvents.payload,
-    })
-    .from(webhookEvents)
-    .where(eq(webhookEvents.accountId, accountId))
-    .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id))
-    .limit(limit);
-  return rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() }));
+/**
+ * The stored webhook events of one account, newest first, as a json array: a column of a larger
+ * select, so that the account page reads its index row and timeline in one round trip.
+ */
+export function accountWebhookEventsJson(accountId: string, limit = 100): SQL<WebhookEventJson[]> {
+  const e = webhookEvents;
+  return sql<WebhookEventJson[]>`(select coalesce(json_agg(json_build_object(
+      'event', t.event, 'receivedAt', t.received_at, 'outcome', t.outcome, 'payload', t.payload
+    ) order by t.received_at desc, t.id desc), '[]'::json)
+    from (select ${e.id} as id, ${e.event} as event, ${e.receivedAt} as received_at,
+        ${e.outcome} as outcome, ${e.payload} as payload
+      from ${e} where ${e.accountId} = ${accountId}
+      order by ${e.receivedAt} desc, ${e.id} desc limit ${limit}) t)`;
 }
+
+/** As timeline entries (StackOne as the actor). */
+export const webhookTimelineEntries = (events: WebhookEventJson[]): TimelineEntry[] =>
+  events.map((e) => ({
+    kind: 'webhook' as const,
+    at: new Date(e.receivedAt).toISOString(),
+    action: e.event,
+    actor: 'StackOne',
+    outcome: e.outcome,
+    detail: e.payload,
+  }));
