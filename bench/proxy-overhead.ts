@@ -116,7 +116,7 @@ try {
 
   await scenario('sandbox answering at once:');
 
-  // Where the console's time goes: any signed-in /api request looks its session up in the database.
+  // Where the console's time goes: a signed-in /api request reads its session at most every few seconds (actor cache).
   console.log('the floor of any /api request (no StackOne call):');
   line('  console GET /api/health, anonymous', await load(stack.consoleUrl, {}, ['/api/health']));
   line(
