@@ -26,6 +26,11 @@ export function createApiRoutes(deps: AppDeps) {
     new Hono()
       // Order matters: refuse cross-origin state changes before anything runs, then load the actor.
       .use(sameOriginOnly(deps.config.publicUrl))
+      // Customer data and session-bound answers must not sit in browser or proxy caches.
+      .use(async (c, next) => {
+        await next();
+        if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+      })
       .use(loadActor(deps.auth, deps.bus))
       // Public: health checks, sign-in, first-run setup.
       .route('/', healthRoutes(deps))
