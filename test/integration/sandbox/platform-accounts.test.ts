@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountEvent, SandboxAccount } from '../../../server/sandbox/model.ts';
 import type { RunningSandbox } from '../../../server/sandbox/start-sandbox.ts';
 import { platformFetch, startTestSandbox } from '../../support/sandbox.ts';
+import { expectErrorBody } from '../../support/stackone-error-body.ts';
 
 type Wire = Record<string, unknown> & { id: string };
 
@@ -23,17 +24,6 @@ async function getJson<T = Wire[]>(path: string, init?: RequestInit): Promise<{ 
 
 const patch = (id: string, body: unknown) =>
   getJson<Wire>(`/accounts/${id}`, { method: 'PATCH', body: JSON.stringify(body) });
-
-function expectErrorBody(body: unknown, status: number, message: RegExp) {
-  expect(body).toEqual({
-    statusCode: status,
-    message: expect.stringMatching(message),
-    timestamp: expect.any(String),
-  });
-  expect(new Date((body as { timestamp: string }).timestamp).toISOString()).toBe(
-    (body as { timestamp: string }).timestamp,
-  );
-}
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANIZATION_ID, PROJECT_ID } from '../../../server/sandbox/model.ts';
 import type { RunningSandbox } from '../../../server/sandbox/start-sandbox.ts';
 import { platformFetch, startTestSandbox } from '../../support/sandbox.ts';
+import { expectErrorBody } from '../../support/stackone-error-body.ts';
 
 type Json = Record<string, unknown>;
 
@@ -20,14 +21,6 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
 
 const createSession = (body: unknown) => post('/connect_sessions', body);
 const authenticate = (token: unknown) => post('/connect_sessions/authenticate', { token });
-
-function expectErrorBody(body: Json, status: number, message: RegExp) {
-  expect(body).toEqual({
-    statusCode: status,
-    message: expect.stringMatching(message),
-    timestamp: expect.any(String),
-  });
-}
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();

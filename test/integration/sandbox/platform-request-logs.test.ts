@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLog } from '../../../server/sandbox/model.ts';
 import type { RunningSandbox } from '../../../server/sandbox/start-sandbox.ts';
 import { platformFetch, startTestSandbox } from '../../support/sandbox.ts';
+import { expectErrorBody } from '../../support/stackone-error-body.ts';
 
 type Entry = Record<string, unknown> & { request_id: string };
 interface LogPage {
@@ -36,14 +37,6 @@ async function walk(query: string): Promise<{ seen: string[]; pages: number }> {
     pages++;
   } while (next && pages < 100);
   return { seen, pages };
-}
-
-function expectErrorBody(body: unknown, status: number, message: RegExp) {
-  expect(body).toEqual({
-    statusCode: status,
-    message: expect.stringMatching(message),
-    timestamp: expect.any(String),
-  });
 }
 
 beforeAll(async () => {
