@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { envCsv } from './env-csv.ts';
 
 const optionalUrl = z.url().optional();
-const csv = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
 
 /** Every environment variable the console reads, parsed once at start. */
 export const EnvSchema = z.object({
@@ -19,7 +11,7 @@ export const EnvSchema = z.object({
   STACKONE_BASE_URL: z.url().default('https://api.stackone.com'),
   STACKONE_HUB_APP_URL: z.url().default('https://app.stackone.com'),
   STACKONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  STACKONE_WEBHOOK_SECRETS: csv,
+  STACKONE_WEBHOOK_SECRETS: envCsv,
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { envCsv } from '../config/env-csv.ts';
 
 export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
-
-const csv = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
 
 const SandboxEnvSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
@@ -18,7 +9,7 @@ const SandboxEnvSchema = z.object({
   SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SANDBOX_API_KEY),
   SANDBOX_SEED: z.coerce.number().int().default(42),
   SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
-  SANDBOX_WEBHOOK_URL: csv.pipe(z.array(z.url())),
+  SANDBOX_WEBHOOK_URL: envCsv.pipe(z.array(z.url())),
   SANDBOX_WEBHOOK_SECRET: z.string().optional(),
 });
 
