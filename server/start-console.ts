@@ -36,7 +36,7 @@ export async function startConsole(
   const databaseConfig = options.database ?? config.database;
   const database = await openDatabase(databaseConfig);
   const auth = createAuth(config, database.db, resolveAuthSecret(config, databaseConfig));
-  await ensureInitialAdmin(config, auth, database.db);
+  await ensureInitialAdmin(config, auth, database);
   const stackOne = createStackOneClient({
     baseUrl: config.stackOne.baseUrl,
     apiKey: config.stackOne.apiKey,

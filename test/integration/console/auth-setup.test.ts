@@ -143,12 +143,12 @@ describe.each(TEST_DATABASES)('the admin from SWITCHBOARD_ADMIN_* on $name', ({ 
     };
     // What each process does at start, against one database.
     const created = await Promise.all([
-      ensureInitialAdmin(withAdmin, auth, database.db),
-      ensureInitialAdmin(withAdmin, auth, database.db),
+      ensureInitialAdmin(withAdmin, auth, database),
+      ensureInitialAdmin(withAdmin, auth, database),
     ]);
     expect(created.sort()).toEqual([false, true]);
     expect(await countUsers(database.db)).toBe(1);
-    expect(await ensureInitialAdmin(withAdmin, auth, database.db)).toBe(false);
+    expect(await ensureInitialAdmin(withAdmin, auth, database)).toBe(false);
     expect((await t.signIn('first@switchboard.test', 'first-password-1')).length).toBeGreaterThan(0);
   });
 });
