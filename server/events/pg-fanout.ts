@@ -48,13 +48,24 @@ export async function startPgFanout(
     if (event.success) deliver(event.data);
   };
 
+  /** Releases a LISTEN client once; its error listener stays, since a released client can still emit. */
+  const releasers = new WeakMap<pg.PoolClient, (err?: Error) => void>();
+  const releaseOnce = (c: pg.PoolClient, err?: Error) => releasers.get(c)?.(err);
+
   const listen = async () => {
     const c = await pool.connect();
+    let released = false;
+    releasers.set(c, (err) => {
+      if (released) return;
+      released = true;
+      c.release(err);
+    });
     c.on('notification', onNotification);
     c.on('error', (err) => {
+      if (released) return;
       console.warn(`[events] LISTEN connection lost: ${err.message}`);
       c.off('notification', onNotification);
-      c.release(err);
+      releaseOnce(c, err);
       if (client === c) client = null;
       onLost();
       scheduleReconnect();
@@ -62,7 +73,7 @@ export async function startPgFanout(
     try {
       await c.query(`LISTEN ${EVENTS_CHANNEL}`);
     } catch (err) {
-      c.release(err as Error);
+      releaseOnce(c, err as Error);
       throw err;
     }
     client = c;
@@ -97,9 +108,9 @@ export async function startPgFanout(
       c.off('notification', onNotification);
       try {
         await c.query(`UNLISTEN ${EVENTS_CHANNEL}`);
-        c.release();
+        releaseOnce(c);
       } catch (err) {
-        c.release(err as Error);
+        releaseOnce(c, err as Error);
       }
     },
   };
