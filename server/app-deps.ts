@@ -1,3 +1,4 @@
+import type { AccountReads } from './accounts/account-reads.ts';
 import type { AccountSync } from './accounts-index/account-sync.ts';
 import type { Auth } from './auth/create-auth.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
@@ -17,4 +18,5 @@ export interface AppDeps {
   connectors: ConnectorsCache;
   auth: Auth;
   signInLimiter: SignInLimiter;
+  accountReads: AccountReads;
 }

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { createAccountReads } from './accounts/account-reads.ts';
 import { createAccountSync } from './accounts-index/account-sync.ts';
 import { createApp } from './app.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
@@ -53,6 +54,7 @@ export async function startConsole(
     connectors: createConnectorsCache(stackOne),
     auth,
     signInLimiter: new SignInLimiter(),
+    accountReads: createAccountReads(bus),
   };
   const app = createApp(deps, { spaDir: options.spaDir });
 

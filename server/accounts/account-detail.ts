@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { AccountDetail, TimelineEntry } from '../../shared/schemas/account-detail.ts';
+import type { AccountDetail } from '../../shared/schemas/account-detail.ts';
 import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -9,13 +9,14 @@ import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { accountWebhookEventsJson, webhookTimelineEntries } from '../webhooks/account-events.ts';
+import type { LocalAccount } from './account-reads.ts';
 
 const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
   ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
 
 /** The index row with its timeline, in one round trip (none when the account is not indexed). */
-async function readLocal(db: Db, id: string): Promise<{ row: AccountRow; timeline: TimelineEntry[] } | null> {
+async function readLocal(db: Db, id: string): Promise<LocalAccount | null> {
   const [found] = await db
     .select({ row: accounts, events: accountWebhookEventsJson(id), audit: accountAuditJson(id) })
     .from(accounts)
@@ -59,8 +60,10 @@ function isUpToDate(row: AccountRow | undefined, live: UpstreamLinkedAccount): r
  */
 export async function getAccountDetail(deps: AppDeps, id: string): Promise<AccountDetail> {
   const { db } = deps.database;
+  const reads = deps.accountReads;
+  const readIndexed = () => reads.local.read(id, () => readLocal(db, id), (found) => found !== null);
   // The index row and the timeline do not depend on StackOne's answer: read them while it is asked.
-  const local = readLocal(db, id);
+  const local = readIndexed();
   local.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled
 
   let stale = false;
@@ -70,7 +73,11 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
   try {
     const [account, liveMeta] = await Promise.all([
       deps.stackOne.getAccount(id),
-      deps.stackOne.getAccountMeta(id).catch(() => null),
+      reads.meta.read(
+        id,
+        () => deps.stackOne.getAccountMeta(id).catch(() => null),
+        (found) => found !== null,
+      ),
     ]);
     live = account;
     meta = liveMeta;
@@ -78,6 +85,7 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
     if (err instanceof AppError && err.code === 'not_found') {
       await local.catch(() => {});
       if (await markAccountDeleted(db, id, new Date().toISOString())) {
+        await reads.touch(id);
         await deps.bus.publish({
           type: 'account.changed',
           accountId: id,
@@ -96,7 +104,8 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
   let indexed = await local;
   if (live && !isUpToDate(indexed?.row, live)) {
     await upsertAccounts(db, [live], {});
-    indexed = await readLocal(db, id);
+    await reads.touch(id);
+    indexed = await readIndexed();
   }
   if (!indexed || (stale && indexed.row.deletedAt)) {
     if (stale)

@@ -14,6 +14,10 @@ async function accountOwner(db: Db, id: string): Promise<string | null> {
   return row ? `${row.name} (${row.id})` : null;
 }
 
+export type AuditEntry<T> = Omit<AuditInput, 'outcome' | 'upstreamStatus'> & {
+  summarize?: (result: T) => Record<string, unknown>;
+};
+
 /**
  * Runs a mutation and writes its audit row, success or failure (with the upstream status), then
  * returns or rethrows. An account target gets its owner from the index.
@@ -21,9 +25,7 @@ async function accountOwner(db: Db, id: string): Promise<string | null> {
 export async function audited<T>(
   db: Db,
   c: Context,
-  entry: Omit<AuditInput, 'outcome' | 'upstreamStatus'> & {
-    summarize?: (result: T) => Record<string, unknown>;
-  },
+  entry: AuditEntry<T>,
   run: () => Promise<T>,
 ): Promise<T> {
   const { summarize, ...base } = entry;

@@ -10,7 +10,16 @@ export const AuthChangedEventSchema = z.object({
   userId: z.string(),
 });
 
-export const InternalEventSchema = z.discriminatedUnion('type', [AuthChangedEventSchema]);
+export const AccountTouchedEventSchema = z.object({
+  type: z.literal('account.touched'),
+  /** An account whose index row, timeline (webhook events, audit rows) or meta may have changed. */
+  accountId: z.string(),
+});
+
+export const InternalEventSchema = z.discriminatedUnion('type', [
+  AuthChangedEventSchema,
+  AccountTouchedEventSchema,
+]);
 export type InternalEvent = z.infer<typeof InternalEventSchema>;
 
 const INTERNAL_TYPES: ReadonlySet<string> = new Set(

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AccountListQuerySchema } from '../../shared/schemas/account-filters.ts';
 import { AccountLabelPatchSchema } from '../../shared/schemas/account.ts';
@@ -9,7 +9,7 @@ import { listAccountLogs } from '../accounts/account-logs.ts';
 import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations.ts';
 import { listAccounts } from '../accounts-index/list-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { audited } from '../audit/audited.ts';
+import { audited, type AuditEntry } from '../audit/audited.ts';
 import { assertPermission, requireAnyPermission, requirePermission } from '../auth/session-middleware.ts';
 import { createAccountConnectSession } from '../connect/connect-sessions.ts';
 import { validate } from '../http/validate.ts';
@@ -18,6 +18,9 @@ const AccountIdParamSchema = z.object({ id: z.string().min(1).max(200) });
 
 export function accountsRoutes(deps: AppDeps) {
   const { db } = deps.database;
+  /** An audited change of one account: its audit row is on its timeline, so its cached reads go. */
+  const auditedChange = <T>(c: Context, entry: AuditEntry<T> & { targetId: string }, run: () => Promise<T>) =>
+    audited(db, c, entry, run).finally(() => deps.accountReads.touch(entry.targetId));
   return new Hono()
     .get('/', requirePermission('accounts:read'), validate('query', AccountListQuerySchema), async (c) => {
       const query = c.req.valid('query');
@@ -38,8 +41,7 @@ export function accountsRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { label } = c.req.valid('json');
-        const account = await audited(
-          db,
+        const account = await auditedChange(
           c,
           { action: 'account.label_updated', targetType: 'account', targetId: id, summary: { label } },
           () => updateAccountLabel(deps, id, label),
@@ -53,8 +55,7 @@ export function accountsRoutes(deps: AppDeps) {
       validate('param', AccountIdParamSchema),
       async (c) => {
         const { id } = c.req.valid('param');
-        const account = await audited(
-          db,
+        const account = await auditedChange(
           c,
           {
             action: 'account.deleted',
@@ -80,8 +81,7 @@ export function accountsRoutes(deps: AppDeps) {
           c.get('actor'),
           request.purpose === 'hub' ? 'accounts:fix_credentials' : 'accounts:relink',
         );
-        const session = await audited(
-          db,
+        const session = await auditedChange(
           c,
           {
             action:

@@ -10,7 +10,9 @@ import { parseWebhookPayload } from './webhook-payload.ts';
  * (bad signature: 401; verified but not an event: 400); once stored, it resolves, whatever applying
  * did, because the sender's job is done: the row holds the event and the next sync reconciles.
  */
-export function createWebhookReceiver(deps: Pick<AppDeps, 'config' | 'database' | 'stackOne' | 'bus'>) {
+export function createWebhookReceiver(
+  deps: Pick<AppDeps, 'config' | 'database' | 'stackOne' | 'bus' | 'accountReads'>,
+) {
   const { db } = deps.database;
   const secrets = deps.config.webhookSecrets;
   const events = createWebhookEventStore(db);
@@ -39,6 +41,8 @@ export function createWebhookReceiver(deps: Pick<AppDeps, 'config' | 'database' 
 
     const result = await apply(parsed.payload);
     await events.recordOutcome(id, result.outcome, result.outcome === 'failed' ? result.error : null);
+    // The stored event is on the account's timeline, whatever applying it did to the row.
+    if (parsed.payload.account_id) await deps.accountReads.touch(parsed.payload.account_id);
     if (result.outcome === 'failed') {
       console.warn(
         `[webhooks] event ${id} (${parsed.payload.event}) stored but not applied: ${result.error}`,
