@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps.ts';
 import { sameOriginOnly } from './auth/same-origin.ts';
 import { loadActor, requirePermission } from './auth/session-middleware.ts';
 import { AppError } from './http/app-error.ts';
+import { API_MAX_BODY_BYTES, limitBody } from './http/body-limit.ts';
 import { onError } from './http/on-error.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { accountsRoutes } from './routes/accounts-routes.ts';
@@ -24,6 +25,8 @@ import { webhookRoutes } from './webhooks/webhook-routes.ts';
 export function createApiRoutes(deps: AppDeps) {
   return (
     new Hono()
+      // First, so that nothing below can read more of a body than the cap.
+      .use(limitBody(API_MAX_BODY_BYTES, 'Request body'))
       // Order matters: refuse cross-origin state changes before anything runs, then load the actor.
       .use(sameOriginOnly(deps.config.publicUrl))
       // Customer data and session-bound answers must not sit in browser or proxy caches.

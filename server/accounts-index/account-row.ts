@@ -1,33 +1,34 @@
 import type { Account } from '../../shared/schemas/account.ts';
 import type { accounts } from '../db/schema.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
+import { safeText, safeTextOrNull } from '../http/pg-safe-text.ts';
 import { searchTextOf } from './search-text.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountRowInput = typeof accounts.$inferInsert;
 
 const iso = (s: string) => new Date(s).toISOString();
-/** Postgres text and jsonb cannot hold NUL: one such character upstream must not fail a whole sync. */
-const text = (s: string) => s.replaceAll('\u0000', '');
-const textOrNull = (s: string | null | undefined) => (s == null ? null : text(s));
 
-/** StackOne's LinkedAccount → an index row (without the bookkeeping timestamps). */
+/**
+ * StackOne's LinkedAccount → an index row (without the bookkeeping timestamps). Its text is made safe
+ * for Postgres here: one NUL or lone surrogate upstream must not fail a whole page of the sync.
+ */
 export function rowFromUpstream(a: UpstreamLinkedAccount): Omit<AccountRowInput, 'syncedAt' | 'lastEventAt'> {
   const base = {
     id: a.id,
-    provider: text(a.provider),
-    providerName: textOrNull(a.provider_name),
-    status: text(a.status),
+    provider: safeText(a.provider),
+    providerName: safeTextOrNull(a.provider_name),
+    status: safeText(a.status),
     statusReasons: (a.status_reasons ?? []).map((r) => ({
-      code: textOrNull(r.code),
-      description: textOrNull(r.description),
+      code: safeTextOrNull(r.code),
+      description: safeTextOrNull(r.description),
       timestamp: iso(r.timestamp),
     })),
-    originOwnerId: text(a.origin_owner_id),
-    originOwnerName: text(a.origin_owner_name),
-    originUsername: textOrNull(a.origin_username),
-    label: textOrNull(a.label),
-    type: textOrNull(a.type),
+    originOwnerId: safeText(a.origin_owner_id),
+    originOwnerName: safeText(a.origin_owner_name),
+    originUsername: safeTextOrNull(a.origin_username),
+    label: safeTextOrNull(a.label),
+    type: safeTextOrNull(a.type),
     createdAt: iso(a.created_at),
     updatedAt: iso(a.updated_at),
     deletedAt: null,

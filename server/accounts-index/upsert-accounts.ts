@@ -7,16 +7,47 @@ import { rowFromUpstream } from './account-row.ts';
 /**
  * Upserts StackOne accounts into the index and clears `deleted_at` (an account seen again is live).
  * `syncedAt` is set by the full sync, `lastEventAt` by webhooks; each keeps the other's value.
+ * Resolves with the ids of the accounts the database refused (logged and skipped).
  */
 export async function upsertAccounts(
   db: Db,
   upstream: readonly UpstreamLinkedAccount[],
   stamp: { syncedAt?: string; lastEventAt?: string },
-): Promise<void> {
+): Promise<string[]> {
+  const skipped: string[] = [];
   // Postgres binds at most 65,535 parameters per statement: 16 columns × 2,000 rows stays below.
   for (let i = 0; i < upstream.length; i += UPSERT_CHUNK) {
-    await upsertChunk(db, upstream.slice(i, i + UPSERT_CHUNK), stamp);
+    const chunk = upstream.slice(i, i + UPSERT_CHUNK);
+    try {
+      await upsertChunk(db, chunk, stamp);
+    } catch {
+      skipped.push(...(await upsertOneByOne(db, chunk, stamp)));
+    }
   }
+  return skipped;
+}
+
+/**
+ * One record the database refuses must not stop the others (a whole sync page, a webhook batch): each
+ * is written alone, and one that still fails is logged and skipped, as long as the database answers.
+ */
+async function upsertOneByOne(
+  db: Db,
+  upstream: readonly UpstreamLinkedAccount[],
+  stamp: { syncedAt?: string; lastEventAt?: string },
+): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const account of upstream) {
+    try {
+      await upsertChunk(db, [account], stamp);
+    } catch (err) {
+      // A database that does not answer is not a bad record: the caller must see that failure.
+      await db.execute(sql`select 1`).catch(() => Promise.reject(err));
+      console.error(`[index] account ${account.id} could not be written, skipped:`, err);
+      skipped.push(account.id);
+    }
+  }
+  return skipped;
 }
 
 const UPSERT_CHUNK = 2000;

@@ -20,7 +20,8 @@ export type AuditEntry<T> = Omit<AuditInput, 'outcome' | 'upstreamStatus'> & {
 
 /**
  * Runs a mutation and writes its audit row, success or failure (with the upstream status), then
- * returns or rethrows. An account target gets its owner from the index.
+ * returns or rethrows. An account target gets its owner from the index. Input is validated before
+ * this runs (see `validate`), so nothing reaches StackOne that its audit row could not hold.
  */
 export async function audited<T>(
   db: Db,
@@ -32,15 +33,9 @@ export async function audited<T>(
   const targetOwner =
     base.targetOwner ??
     (base.targetType === 'account' && base.targetId ? await accountOwner(db, base.targetId) : null);
+  let result: T;
   try {
-    const result = await run();
-    await writeAudit(db, c, {
-      ...base,
-      targetOwner,
-      outcome: 'success',
-      summary: { ...base.summary, ...summarize?.(result) },
-    });
-    return result;
+    result = await run();
   } catch (err) {
     await writeAudit(db, c, {
       ...base,
@@ -48,7 +43,20 @@ export async function audited<T>(
       outcome: 'failure',
       upstreamStatus: err instanceof AppError ? (err.options.upstream?.status ?? null) : null,
       summary: { ...base.summary, error: err instanceof Error ? err.message : String(err) },
-    });
+    }).catch((auditErr: unknown) =>
+      console.error(`[audit] could not record a failed ${base.action}`, auditErr),
+    );
     throw err;
   }
+  // Outside the try: a success whose row could not be written must not be recorded as a failure.
+  await writeAudit(db, c, {
+    ...base,
+    targetOwner,
+    outcome: 'success',
+    summary: { ...base.summary, ...summarize?.(result) },
+  }).catch((auditErr: unknown) => {
+    console.error(`[audit] ${base.action} of ${base.targetId ?? '-'} succeeded but was not recorded`);
+    throw auditErr;
+  });
+  return result;
 }

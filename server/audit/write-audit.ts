@@ -4,6 +4,7 @@ import type { AuditAction } from '../../shared/schemas/audit.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import { safeJson, safeTextOrNull } from '../http/pg-safe-text.ts';
 
 export interface AuditInput {
   action: AuditAction;
@@ -45,21 +46,26 @@ function clientIp(c: Context): string | null {
   }
 }
 
-/** The one way to write an audit row; every mutation through /api calls it. */
+/**
+ * The one way to write an audit row; every mutation through /api calls it. Its text can quote StackOne
+ * (an error message, an owner's name) and the request: it is made safe for Postgres, so that no
+ * character can keep a change that happened from being recorded.
+ */
 export async function writeAudit(db: Db, c: Context, input: AuditInput): Promise<void> {
   const actor = input.actor === undefined ? c.get('actor') : input.actor;
   await db.insert(auditLog).values({
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-    actorRole: actor?.role ?? null,
+    actorId: safeTextOrNull(actor?.id),
+    actorEmail: safeTextOrNull(actor?.email),
+    actorRole: safeTextOrNull(actor?.role),
     action: input.action,
     targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    targetOwner: input.targetOwner ?? null,
-    summary: redactSecrets(input.summary ?? {}) as Record<string, unknown>,
+    targetId: safeTextOrNull(input.targetId),
+    targetOwner: safeTextOrNull(input.targetOwner),
+    // Made safe first: that also bounds the depth redactSecrets walks.
+    summary: redactSecrets(safeJson(input.summary ?? {})) as Record<string, unknown>,
     outcome: input.outcome,
     upstreamStatus: input.upstreamStatus ?? null,
-    ip: clientIp(c),
-    userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,
+    ip: safeTextOrNull(clientIp(c)),
+    userAgent: safeTextOrNull(c.req.header('user-agent')?.slice(0, 500)),
   });
 }

@@ -2,6 +2,7 @@ import type { ValidationTargets } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { AppError } from './app-error.ts';
+import { findUnsafeText } from './pg-safe-text.ts';
 
 /** Field path → first message, for `{ error: { fields } }`. */
 export function zodFields(error: z.ZodError): Record<string, string> {
@@ -13,32 +14,18 @@ export function zodFields(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-/**
- * Path of the first string holding a NUL character: Postgres text and jsonb cannot store one, so it
- * would fail a query (a 500) wherever the value reached the database.
- */
-export function nulCharacterPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulCharacterPath(item, [...path, key]);
-      if (found !== null) return found;
-    }
-  }
-  return null;
-}
-
 /** Hono validator backed by a shared zod schema; bad input becomes a 400 AppError with fields. */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) {
   return validator(target, (value): z.output<T> => {
-    const nul = nulCharacterPath(value);
-    if (nul !== null) {
-      const message = 'must not contain a NUL character';
-      throw new AppError('bad_request', `Invalid ${target}: ${nul}: ${message}`, {
-        fields: { [nul]: message },
+    // Before the schema: text Postgres cannot store would fail a query (a 500) wherever it reached the
+    // database, or, once sent upstream, leave a change that no audit row could record.
+    const unsafe = findUnsafeText(value);
+    if (unsafe) {
+      throw new AppError('bad_request', `Invalid ${target}: ${unsafe.path}: ${unsafe.message}`, {
+        fields: { [unsafe.path]: unsafe.message },
       });
     }
     const parsed = schema.safeParse(value);

@@ -39,9 +39,10 @@ export function createWebhookApplier(deps: { db: Db; stackOne: StackOneClient })
   const { db, stackOne } = deps;
   const limit = createConcurrencyLimit(UPSTREAM_READ_CONCURRENCY);
   // The op queue runs one operation per account at a time, so a batch never holds an account twice.
+  // Each account's result: whether the index refused it (then logged and skipped by upsertAccounts).
   const upsert = createBatcher(async (batch: UpstreamLinkedAccount[]) => {
-    await upsertAccounts(db, batch, { lastEventAt: new Date().toISOString() });
-    return batch.map(() => undefined);
+    const skipped = new Set(await upsertAccounts(db, batch, { lastEventAt: new Date().toISOString() }));
+    return batch.map((account) => skipped.has(account.id));
   }, 500);
 
   const markDeleted = async (accountId: string): Promise<IndexChange> => {
@@ -53,7 +54,8 @@ export function createWebhookApplier(deps: { db: Db; stackOne: StackOneClient })
     if (op === 'delete') return markDeleted(accountId);
     try {
       const account = await limit(() => stackOne.getAccount(accountId));
-      await upsert(account);
+      if (await upsert(account))
+        throw new Error(`The index refused account ${accountId} (see the server log)`);
       return { deleted: false, status: account.status };
     } catch (err) {
       // Gone upstream by the time it was read: a later account.deleted is on its way.

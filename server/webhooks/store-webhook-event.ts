@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { safeTextOrNull } from '../http/pg-safe-text.ts';
 import { webhookEvents } from '../db/schema.ts';
 import { createBatcher } from './batcher.ts';
 import type { WebhookPayload } from './webhook-payload.ts';
@@ -79,7 +80,8 @@ export function createWebhookEventStore(db: Db) {
      */
     store: (rawBody: Uint8Array, payload: WebhookPayload) =>
       insert({ bodyHash: webhookBodyHash(rawBody), payload }),
+    /** `error` may quote StackOne's answer: it is made safe for Postgres text. */
     recordOutcome: (id: number, outcome: WebhookOutcome, error: string | null) =>
-      record({ id, outcome, error }),
+      record({ id, outcome, error: safeTextOrNull(error) }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeJson } from '../http/pg-safe-text.ts';
 
 /**
  * The fields of a StackOne account webhook the receiver relies on (stackone-api.md §8: flat,
@@ -20,7 +21,9 @@ export function parseWebhookPayload(
   } catch {
     return { ok: false, reason: 'The webhook body is not JSON' };
   }
-  const parsed = WebhookPayloadSchema.safeParse(json);
+  // The boundary for webhook text: what Postgres cannot store is made safe, never refused, because a
+  // signed event refused would be retried by StackOne until it is dropped.
+  const parsed = WebhookPayloadSchema.safeParse(safeJson(json));
   if (!parsed.success) {
     return { ok: false, reason: 'The webhook body is not an event object with a string "event"' };
   }
