@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AccountDetail } from '../../shared/schemas/account-detail.ts';
 import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
@@ -15,13 +15,23 @@ const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
   ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
 
-/** The index row with its timeline, in one round trip (none when the account is not indexed). */
-async function readLocal(db: Db, id: string): Promise<LocalAccount | null> {
-  const [found] = await db
+const localQuery = (db: Db) => {
+  const id = sql.placeholder('id');
+  return db
     .select({ row: accounts, events: accountWebhookEventsJson(id), audit: accountAuditJson(id) })
     .from(accounts)
     .where(eq(accounts.id, id))
-    .limit(1);
+    .limit(1)
+    .prepare('account_local');
+};
+// Built once per database: the account page is the console's hottest read.
+const localQueries = new WeakMap<Db, ReturnType<typeof localQuery>>();
+
+/** The index row with its timeline, in one round trip (none when the account is not indexed). */
+async function readLocal(db: Db, id: string): Promise<LocalAccount | null> {
+  let query = localQueries.get(db);
+  if (!query) localQueries.set(db, (query = localQuery(db)));
+  const [found] = await query.execute({ id });
   if (!found) return null;
   const timeline = [...webhookTimelineEntries(found.events), ...auditTimelineEntries(found.audit)].sort(
     (a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0),
@@ -61,7 +71,12 @@ function isUpToDate(row: AccountRow | undefined, live: UpstreamLinkedAccount): r
 export async function getAccountDetail(deps: AppDeps, id: string): Promise<AccountDetail> {
   const { db } = deps.database;
   const reads = deps.accountReads;
-  const readIndexed = () => reads.local.read(id, () => readLocal(db, id), (found) => found !== null);
+  const readIndexed = () =>
+    reads.local.read(
+      id,
+      () => readLocal(db, id),
+      (found) => found !== null,
+    );
   // The index row and the timeline do not depend on StackOne's answer: read them while it is asked.
   const local = readIndexed();
   local.catch(() => {}); // awaited below; this only keeps an early throw from leaving it unhandled

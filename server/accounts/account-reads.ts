@@ -75,7 +75,9 @@ export function createAccountReads(bus: EventBus, options = ACCOUNT_READS_DEFAUL
         await channel?.publish({ type: 'account.touched', accountId });
       } catch (err) {
         // The write is committed; other processes keep the old copy until their entries expire.
-        console.warn(`[accounts] announcing a change of account ${accountId} failed: ${(err as Error).message}`);
+        console.warn(
+          `[accounts] announcing a change of account ${accountId} failed: ${(err as Error).message}`,
+        );
       }
     },
   };

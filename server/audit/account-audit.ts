@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { TimelineEntry } from '../../shared/schemas/account-detail.ts';
 import { auditLog } from '../db/schema.ts';
 
@@ -16,7 +16,7 @@ interface AuditJson {
  * The audit entries of one account, newest first, as a json array: a column of a larger select, so
  * that the account page reads its index row and timeline in one round trip.
  */
-export function accountAuditJson(accountId: string, limit = 100): SQL<AuditJson[]> {
+export function accountAuditJson(accountId: string | Placeholder, limit = 100): SQL<AuditJson[]> {
   const a = auditLog;
   return sql<AuditJson[]>`(select coalesce(json_agg(json_build_object(
       'at', t.at, 'action', t.action, 'actorEmail', t.actor_email, 'outcome', t.outcome,

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { TimelineEntry } from '../../shared/schemas/account-detail.ts';
 import { webhookEvents } from '../db/schema.ts';
 
@@ -14,7 +14,7 @@ interface WebhookEventJson {
  * The stored webhook events of one account, newest first, as a json array: a column of a larger
  * select, so that the account page reads its index row and timeline in one round trip.
  */
-export function accountWebhookEventsJson(accountId: string, limit = 100): SQL<WebhookEventJson[]> {
+export function accountWebhookEventsJson(accountId: string | Placeholder, limit = 100): SQL<WebhookEventJson[]> {
   const e = webhookEvents;
   return sql<WebhookEventJson[]>`(select coalesce(json_agg(json_build_object(
       'event', t.event, 'receivedAt', t.received_at, 'outcome', t.outcome, 'payload', t.payload
