@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -25,6 +25,25 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** Advisory lock key of the migrations (any fixed int8 other than the sync leader's). */
+export const MIGRATION_LOCK_KEY = 7_340_917_202;
+
+/**
+ * Processes started together on an empty database would each create the extension and the tables
+ * (and all but one die on a duplicate key): the first to take the lock migrates, the others wait for
+ * it and then find nothing to do. The lock lives on a connection of its own, closed after rather than
+ * returned to the pool, so the lock goes with it whatever happened.
+ */
+async function migratePgLocked(pool: pg.Pool, db: NodePgDatabase<typeof schema>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(db, { migrationsFolder });
+  } finally {
+    client.release(true);
+  }
+}
+
 /** Opens PGlite (embedded, a folder or memory) or Postgres, and applies the migrations. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
@@ -33,7 +52,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // process: the pool drops it and opens a new one on the next query.
     pool.on('error', (err) => console.warn(`[db] idle PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg({ client: pool, schema });
-    await migratePg(db, { migrationsFolder });
+    try {
+      await migratePgLocked(pool, db);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
     return { db: db as unknown as Db, kind: 'postgres', pool, close: () => pool.end() };
   }
   if (config.kind === 'pglite') mkdirSync(config.dataDir, { recursive: true });
