@@ -70,4 +70,55 @@ describe.each(TEST_DATABASES)('audit honesty on $name', ({ kind }) => {
       expect(res.status).toBe(404);
     });
   });
+
+  describe('the actor filter', () => {
+    it('takes % and _ literally', async () => {
+      expect((await audit('actor=admin%40')).body.total).toBeGreaterThan(0);
+      for (const actor of ['%', '_', 'a_min', '%admin', '\\']) {
+        const { status, body } = await audit(`actor=${encodeURIComponent(actor)}`);
+        expect([actor, status, body.total]).toEqual([actor, 200, 0]);
+      }
+    });
+  });
+
+  describe('dates at the edges of the calendar', () => {
+    it('takes every year from 1 to 9999', async () => {
+      const all = (await audit('pageSize=500')).body.total;
+      expect(all).toBeGreaterThan(0);
+      for (const query of [
+        'from=0001-01-01T00:00:00Z',
+        'to=9999-12-31T23:59:59Z',
+        'to=9999-12-31T23:59:59.999Z',
+        'from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z',
+      ]) {
+        const { status, body } = await audit(`${query}&pageSize=500`);
+        expect([query, status, body.total]).toEqual([query, 200, all]);
+      }
+    });
+
+    it('refuses a date before year 1 or after 9999 with 400 naming the field, in the list and the CSV', async () => {
+      for (const [query, field] of [
+        ['from=0000-01-01T00:00:00Z', 'from'],
+        ['to=0000-12-31T23:59:59Z', 'to'],
+        // Year 1 at +01:00 is still year 0 in UTC.
+        [`from=${encodeURIComponent('0001-01-01T00:30:00+01:00')}`, 'from'],
+        [`to=${encodeURIComponent('9999-12-31T23:30:00-01:00')}`, 'to'],
+      ] as const) {
+        for (const path of ['/api/audit', '/api/audit.csv']) {
+          const res = await t.api(`${path}?${query}`);
+          const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+          expect([path, query, res.status, body.error.code]).toEqual([path, query, 400, 'bad_request']);
+          expect(Object.keys(body.error.fields)).toEqual([field]);
+        }
+      }
+    });
+
+    it('exports every row as CSV for the widest window', async () => {
+      const all = (await audit('pageSize=500')).body.total;
+      const res = await t.api('/api/audit.csv?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z');
+      expect(res.status).toBe(200);
+      const lines = (await res.text()).split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(1 + all);
+    });
+  });
 });
