@@ -14,8 +14,8 @@ interface Holder {
   pid: number;
   host: string;
   startedAt: string;
-  /** The socket file in DATA_DIR the holder listens on while it runs. */
-  socket: string;
+  /** The socket file in DATA_DIR the holder listens on while it runs; null where none could be made. */
+  socket: string | null;
   nonce: string;
 }
 
@@ -33,20 +33,19 @@ const heldHere = new Set<string>();
 const processStartedAt = () => new Date(Date.now() - process.uptime() * 1000).toISOString();
 
 /** The path to bind or connect to: relative to the working directory when the absolute one is too long. */
-function socketAddress(dir: string, name: string): string {
+function socketAddress(dir: string, name: string): string | null {
   const absolute = join(dir, name);
   if (Buffer.byteLength(absolute) <= MAX_SOCKET_PATH) return absolute;
   const rel = relative(process.cwd(), absolute);
-  if (Buffer.byteLength(rel) <= MAX_SOCKET_PATH) return rel;
-  throw new Error(
-    `DATA_DIR ${dir} is too long a path for its lock socket (at most ${MAX_SOCKET_PATH - name.length - 1} bytes)`,
-  );
+  return Buffer.byteLength(rel) <= MAX_SOCKET_PATH ? rel : null;
 }
 
 function readHolder(file: string): Holder | null {
   try {
     const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' && typeof h.socket === 'string' && typeof h.nonce === 'string'
+    return typeof h.pid === 'number' &&
+      (typeof h.socket === 'string' || h.socket === null) &&
+      typeof h.nonce === 'string'
       ? (h as Holder)
       : null;
   } catch {
@@ -60,8 +59,10 @@ function readHolder(file: string): Holder | null {
  * container's namespace can fool this. Any answer but "nobody listens" counts as alive (fail closed).
  */
 function isAlive(dir: string, holder: Holder): Promise<boolean> {
+  const address = holder.socket && socketAddress(dir, holder.socket);
+  if (!address) return Promise.resolve(pidIsAlive(holder));
   return new Promise((done) => {
-    const socket = createConnection(socketAddress(dir, holder.socket));
+    const socket = createConnection(address);
     socket.once('connect', () => {
       socket.destroy();
       done(true);
@@ -72,16 +73,41 @@ function isAlive(dir: string, holder: Holder): Promise<boolean> {
   });
 }
 
-function listen(address: string): Promise<Server> {
-  return new Promise((done, fail) => {
-    const server = createServer((socket) => socket.end());
-    server.once('error', fail);
-    server.listen(address, () => {
-      server.off('error', fail);
-      server.unref();
-      done(server);
+/** Without a socket, only the pid tells: weaker (a reused pid looks alive), so failing closed. */
+function pidIsAlive(holder: Holder): boolean {
+  if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return heldHere.has(holder.nonce);
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** A socket that answers while this process runs, or null where the filesystem or path allows none. */
+async function listen(dir: string, name: string): Promise<Server | null> {
+  const address = socketAddress(dir, name);
+  const server = createServer((socket) => socket.end());
+  try {
+    if (!address) throw Object.assign(new Error('path too long'), { code: 'ENAMETOOLONG' });
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(address, () => {
+        server.off('error', fail);
+        done();
+      });
     });
-  });
+  } catch (err) {
+    console.warn(
+      `[db] no lock socket in DATA_DIR ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}): ` +
+        'whether the process holding it is alive is told by its pid alone',
+    );
+    return null;
+  }
+  server.unref();
+  chmodSync(join(dir, name), 0o600);
+  return server;
 }
 
 function lockedMessage(dir: string, holder: Holder): string {
@@ -104,25 +130,23 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   chmodSync(dir, 0o700);
   const lockFile = join(dir, LOCK_FILE);
   const nonce = randomBytes(8).toString('hex');
+  const socketName = `switchboard-${nonce}.sock`;
+  // Listening first: from the moment the lock file names this socket, it answers.
+  const server = await listen(dir, socketName);
   const me: Holder = {
     pid: process.pid,
     host: hostname(),
     startedAt: processStartedAt(),
-    socket: `switchboard-${nonce}.sock`,
+    socket: server ? socketName : null,
     nonce,
   };
-  // Listening first: from the moment the lock file names this socket, it answers.
-  const server = await listen(socketAddress(dir, me.socket));
-  chmodSync(join(dir, me.socket), 0o600);
+  const closeSocket = async () => {
+    if (!server) return;
+    await new Promise<void>((done) => server.close(() => done()));
+    rmSync(join(dir, socketName), { force: true });
+  };
   const draft = join(dir, `${LOCK_FILE}.${nonce}`);
   writeFileSync(draft, JSON.stringify(me), { mode: 0o600 });
-
-  const giveUp = async (err: unknown) => {
-    rmSync(draft, { force: true });
-    await new Promise<void>((done) => server.close(() => done()));
-    rmSync(join(dir, me.socket), { force: true });
-    throw err;
-  };
 
   try {
     for (;;) {
@@ -138,7 +162,9 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       removeStale(dir, lockFile, holder, nonce);
     }
   } catch (err) {
-    return giveUp(err);
+    rmSync(draft, { force: true });
+    await closeSocket();
+    throw err;
   }
   rmSync(draft, { force: true });
   heldHere.add(nonce);
@@ -151,8 +177,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       released = true;
       heldHere.delete(nonce);
       if (readHolder(lockFile)?.nonce === nonce) rmSync(lockFile, { force: true });
-      await new Promise<void>((done) => server.close(() => done()));
-      rmSync(join(dir, me.socket), { force: true });
+      await closeSocket();
     },
   };
 }
@@ -172,7 +197,7 @@ function removeStale(dir: string, lockFile: string, stale: Holder | null, nonce:
   }
   const moved = readHolder(aside);
   if (moved?.nonce === stale?.nonce) {
-    if (stale) rmSync(join(dir, stale.socket), { force: true });
+    if (stale?.socket) rmSync(join(dir, stale.socket), { force: true });
   } else {
     try {
       linkSync(aside, lockFile);

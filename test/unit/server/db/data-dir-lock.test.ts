@@ -9,10 +9,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DataDirLockedError,
   LOCK_FILE,
@@ -42,11 +43,13 @@ const take = async (path = dir) => {
 };
 
 /** A lock file as another process writes it; `listening` makes that process alive. */
-async function otherHolder(options: { pid: number; listening: boolean }) {
+async function otherHolder(options: { pid: number; listening: boolean | 'no socket' }) {
   await take();
   await locks.pop()!.release();
-  const socket = 'switchboard-0123456789abcdef.sock';
-  if (options.listening) {
+  const socket = options.listening === 'no socket' ? null : 'switchboard-0123456789abcdef.sock';
+  if (socket === null) {
+    // A holder on a filesystem or path where no socket could be made.
+  } else if (options.listening) {
     const server = createServer((s) => s.end());
     servers.push(server);
     await new Promise<void>((done) => server.listen(join(dir, socket), done));
@@ -100,12 +103,46 @@ describe('the DATA_DIR lock', () => {
   it('takes over the lock of a process that died, and removes its socket', async () => {
     const dead = await otherHolder({ pid: 4242, listening: false });
     await take();
-    expect(existsSync(join(dir, dead.socket))).toBe(false);
+    expect(existsSync(join(dir, dead.socket!))).toBe(false);
   });
 
   it('takes over a dead holder whose pid is in use again (here: by this very process)', async () => {
     await otherHolder({ pid: process.pid, listening: false });
     await take();
+  });
+
+  describe('where no socket can be made', () => {
+    const deadPid = async () => {
+      const child = spawn(process.execPath, ['-e', '']);
+      await new Promise((done) => child.once('exit', done));
+      return child.pid!;
+    };
+
+    it("refuses while the holder's pid is alive", async () => {
+      await otherHolder({ pid: process.ppid, listening: 'no socket' });
+      await expect(lockDataDir(dir)).rejects.toThrow(
+        `in use by another Switchboard process (pid ${process.ppid}, `,
+      );
+    });
+
+    it("takes over once the holder's pid is gone", async () => {
+      await otherHolder({ pid: await deadPid(), listening: 'no socket' });
+      await take();
+    });
+
+    it('still locks a DATA_DIR too long a path for a socket, saying so', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const long = join(root, 'x'.repeat(120));
+        await take(long);
+        expect(warn).toHaveBeenCalledWith(
+          expect.stringMatching(/^\[db\] no lock socket in DATA_DIR .* \(ENAMETOOLONG\)/),
+        );
+        await expect(lockDataDir(long)).rejects.toThrow(`is in use by this process (pid ${process.pid})`);
+      } finally {
+        warn.mockRestore();
+      }
+    });
   });
 
   it('takes over an unreadable lock file', async () => {
