@@ -53,14 +53,14 @@ export function accountsRoutes(deps: AppDeps) {
       validate('param', AccountIdParamSchema),
       async (c) => {
         const { id } = c.req.valid('param');
-        const account = await audited(
+        const { account } = await audited(
           db,
           c,
           {
             action: 'account.deleted',
             targetType: 'account',
             targetId: id,
-            summarize: (a) => ({ provider: a.provider }),
+            summarize: ({ account, note }) => ({ provider: account.provider, ...(note ? { note } : {}) }),
           },
           () => deleteAccount(deps, id),
         );
