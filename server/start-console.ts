@@ -11,6 +11,7 @@ import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config/config.ts';
 import { createConnectorsCache } from './connectors/connectors-cache.ts';
 import { openDatabase, type DatabaseConfig } from './db/client.ts';
+import type { DataDirLock } from './db/data-dir-lock.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createStackOneClient } from './stackone/stackone-client.ts';
 
@@ -27,6 +28,8 @@ export interface StartConsoleOptions {
   spaDir?: string;
   /** Skip the start-up sync and the schedule (tests drive sync themselves). */
   autoSync?: boolean;
+  /** DATA_DIR as locked by the entry point; without it, opening PGlite's folder locks it. */
+  dataDirLock?: DataDirLock;
 }
 
 /** Opens the database, wires the app, listens, and starts the sync. */
@@ -35,7 +38,7 @@ export async function startConsole(
   options: StartConsoleOptions = {},
 ): Promise<RunningConsole> {
   const databaseConfig = options.database ?? config.database;
-  const database = await openDatabase(databaseConfig);
+  const database = await openDatabase(databaseConfig, { dataDirLock: options.dataDirLock });
   const auth = createAuth(config, database.db, resolveAuthSecret(config, databaseConfig));
   await ensureInitialAdmin(config, auth, database);
   const stackOne = createStackOneClient({

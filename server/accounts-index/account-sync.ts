@@ -5,6 +5,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
 import { confirmVanished, markVanished, vanishedIds } from './mark-vanished.ts';
 import { pageThroughAccounts } from './page-through-accounts.ts';
+import { syncFailureMessage } from './sync-failure.ts';
 import { createSyncLeader } from './sync-leader.ts';
 import { latestRuns, recordRunFinished, recordRunProgress, recordRunStarted } from './sync-runs.ts';
 import { upsertAccounts } from './upsert-accounts.ts';
@@ -127,7 +128,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
           });
       }
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
+      const error = syncFailureMessage(err);
       const finishedAt = now();
       status = { ...status, state: 'failed', finishedAt, error };
       if (runId !== null) {

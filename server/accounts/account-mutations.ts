@@ -27,9 +27,15 @@ export async function updateAccountLabel(deps: AppDeps, id: string, label: strin
   return indexedAccount(deps, id);
 }
 
+export interface DeletedAccount {
+  account: Account;
+  /** For the audit summary, when how the delete was confirmed needs saying. */
+  note: string | null;
+}
+
 /** Deletes the account at StackOne; the index keeps it marked deleted for its history. */
-export async function deleteAccount(deps: AppDeps, id: string): Promise<Account> {
-  await deps.stackOne.deleteAccount(id);
+export async function deleteAccount(deps: AppDeps, id: string): Promise<DeletedAccount> {
+  const { confirmedByRetry404 } = await deps.stackOne.deleteAccount(id);
   const now = new Date().toISOString();
   await markAccountDeleted(deps.database.db, id, now);
   await deps.bus.publish({
@@ -39,5 +45,10 @@ export async function deleteAccount(deps: AppDeps, id: string): Promise<Account>
     status: null,
     at: now,
   });
-  return indexedAccount(deps, id);
+  return {
+    account: await indexedAccount(deps, id),
+    note: confirmedByRetry404
+      ? 'confirmed by a 404 on retry: an earlier attempt got no answer, and StackOne had done it'
+      : null,
+  };
 }

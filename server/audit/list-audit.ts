@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.ts';
+import { escapeLike } from '../accounts-index/search-text.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 
@@ -25,13 +26,16 @@ export const auditView = (row: AuditRow): AuditEntry => ({
 function conditions(query: Omit<AuditQuery, 'page' | 'pageSize'>): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (query.actor)
-    parts.push(or(ilike(auditLog.actorEmail, `%${query.actor}%`), eq(auditLog.actorId, query.actor)));
+    parts.push(
+      or(ilike(auditLog.actorEmail, `%${escapeLike(query.actor)}%`), eq(auditLog.actorId, query.actor)),
+    );
   if (query.action) parts.push(eq(auditLog.action, query.action));
   if (query.accountId) parts.push(eq(auditLog.targetId, query.accountId));
   if (query.from) parts.push(gte(auditLog.at, new Date(query.from).toISOString()));
   // Rows are stored to the microsecond but shown to the millisecond: `to` takes in its whole millisecond,
-  // so the row whose time the user copied is included.
-  if (query.to) parts.push(lt(auditLog.at, new Date(Date.parse(query.to) + 1).toISOString()));
+  // so the row whose time the user copied is included (up to its last microsecond, rather than before
+  // the next millisecond, which is past the year 9999 for the last one).
+  if (query.to) parts.push(lte(auditLog.at, new Date(query.to).toISOString().replace(/Z$/, '999Z')));
   return and(...parts);
 }
 

@@ -13,7 +13,7 @@ export function resolveAuthSecret(config: Readonly<Config>, database: DatabaseCo
   if (database.kind !== 'pglite') return randomBytes(32).toString('base64url');
   const file = join(database.dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(database.dataDir, { recursive: true });
+  mkdirSync(database.dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

@@ -55,13 +55,13 @@ export function accountsRoutes(deps: AppDeps) {
       validate('param', AccountIdParamSchema),
       async (c) => {
         const { id } = c.req.valid('param');
-        const account = await auditedChange(
+        const { account } = await auditedChange(
           c,
           {
             action: 'account.deleted',
             targetType: 'account',
             targetId: id,
-            summarize: (a) => ({ provider: a.provider }),
+            summarize: ({ account, note }) => ({ provider: account.provider, ...(note ? { note } : {}) }),
           },
           () => deleteAccount(deps, id),
         );

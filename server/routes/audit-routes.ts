@@ -20,16 +20,22 @@ export function auditCsvRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono()
     .use(requirePermission('audit:read'))
-    .get('/', validate('query', AuditQuerySchema), (c) => {
+    .get('/', validate('query', AuditQuerySchema), async (c) => {
       const { page: _page, pageSize: _size, ...filter } = c.req.valid('query');
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header(
         'content-disposition',
         `attachment; filename="switchboard-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
       );
+      // The first page is read before the answer starts: a failure is then an error answer, not a
+      // file cut short after its header.
+      const entries = iterateAudit(db, filter);
+      const first = await entries.next();
       return stream(c, async (out) => {
         await out.write(auditCsvHeader());
-        for await (const entry of iterateAudit(db, filter)) await out.write(auditCsvLine(entry));
+        if (first.done) return;
+        await out.write(auditCsvLine(first.value));
+        for await (const entry of entries) await out.write(auditCsvLine(entry));
       });
     });
 }

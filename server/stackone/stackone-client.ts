@@ -6,6 +6,7 @@ import {
   UpstreamConnectSessionSchema,
   UpstreamLinkedAccountSchema,
   UpstreamRequestLogPageSchema,
+  type UpstreamLinkedAccount,
 } from './upstream-schemas.ts';
 
 export interface ConnectSessionInput {
@@ -19,6 +20,12 @@ export interface ConnectSessionInput {
   label?: string;
   expires_in?: number;
   type?: 'production' | 'test';
+}
+
+/** A delete done upstream; `account` is null when a retry found it already gone (see goneOnRetry). */
+export interface AccountDeletion {
+  account: UpstreamLinkedAccount | null;
+  confirmedByRetry404: boolean;
 }
 
 const enc = encodeURIComponent;
@@ -67,8 +74,12 @@ export function createStackOneClient(options: TransportOptions) {
       request({
         method: 'DELETE',
         path: `/accounts/${enc(id)}`,
-        schema: UpstreamLinkedAccountSchema,
+        schema: UpstreamLinkedAccountSchema.transform((account): AccountDeletion => ({
+          account,
+          confirmedByRetry404: false,
+        })),
         idempotent: true,
+        goneOnRetry: () => ({ account: null, confirmedByRetry404: true }),
       }),
     createConnectSession: (input: ConnectSessionInput) =>
       request({

@@ -22,11 +22,23 @@ export interface UpstreamRequest<T extends z.ZodType> {
   schema: T;
   /** Only idempotent calls are retried; `POST /connect_sessions` never is. */
   idempotent: boolean;
+  /**
+   * What a retry answers when it finds the resource gone (404) after an attempt whose outcome is
+   * unknown (no answer, or a 5xx from a proxy): that attempt did the work. For DELETE.
+   */
+  goneOnRetry?: () => z.output<T>;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "3 attempts of 10000 ms, 31 s in all": what the caller waited for, retries and back-off included. */
+function effort(attempts: number, timeoutMs: number, startedAt: number): string {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const total = seconds < 10 ? seconds.toFixed(1) : String(Math.round(seconds));
+  return `${attempts} attempt${attempts === 1 ? '' : 's'} of ${timeoutMs} ms, ${total} s in all`;
+}
 
 function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
@@ -60,6 +72,9 @@ export function createTransport(options: TransportOptions) {
     const url = buildUrl(options.baseUrl, req.path, req.query);
     const attempts = req.idempotent ? maxAttempts : 1;
     const what = `${req.method} ${req.path}`;
+    const startedAt = performance.now();
+    /** An earlier attempt may have been carried out upstream though its answer never came. */
+    let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -76,6 +91,7 @@ export function createTransport(options: TransportOptions) {
         });
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+        mayHaveApplied = true;
         if (attempt < attempts) {
           await sleep(backoff(attempt));
           continue;
@@ -83,7 +99,7 @@ export function createTransport(options: TransportOptions) {
         throw timedOut
           ? new AppError(
               'upstream_timeout',
-              `StackOne did not answer ${what} within ${options.timeoutMs} ms`,
+              `StackOne did not answer ${what} in time (${effort(attempt, options.timeoutMs, startedAt)})`,
               {
                 upstream: { status: null, requestId: null },
               },
@@ -109,6 +125,11 @@ export function createTransport(options: TransportOptions) {
         return parsed.data;
       }
 
+      if (response.status === 404 && mayHaveApplied && req.goneOnRetry) {
+        await response.body?.cancel();
+        return req.goneOnRetry();
+      }
+      if (response.status >= 500) mayHaveApplied = true;
       if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
         const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
         if (wait === null || wait <= maxRetryAfterMs) {

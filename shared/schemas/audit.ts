@@ -35,12 +35,22 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** The instants both PostgreSQL and a JavaScript Date hold and print alike: years 1 to 9999, in UTC. */
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+const auditTime = (field: 'from' | 'to') =>
+  z.iso.datetime({ offset: true, message: `${field} must be an ISO date-time` }).refine((value) => {
+    const at = Date.parse(value);
+    return at >= EARLIEST && at <= LATEST;
+  }, `${field} must be in the years 1 to 9999 (UTC)`);
+
 export const AuditQuerySchema = z.object({
   actor: z.string().trim().max(254).optional(),
   action: z.string().trim().max(100).optional(),
   accountId: z.string().trim().max(200).optional(),
-  from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }).optional(),
+  from: auditTime('from').optional(),
+  to: auditTime('to').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
