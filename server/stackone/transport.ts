@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { nodeFetch, type UpstreamFetch, type UpstreamResponse } from './node-fetch.ts';
 import { UpstreamErrorBodySchema } from './upstream-schemas.ts';
 
 export interface TransportOptions {
@@ -11,7 +12,8 @@ export interface TransportOptions {
   /** Upper bound for a `Retry-After` wait; a longer one is reported, not waited for. */
   maxRetryAfterMs?: number;
   baseDelayMs?: number;
-  fetch?: typeof fetch;
+  /** Tests answer calls themselves; a real `fetch` fits. */
+  fetch?: UpstreamFetch;
 }
 
 export interface UpstreamRequest<T extends z.ZodType> {
@@ -62,7 +64,7 @@ function buildUrl(baseUrl: string, path: string, query: UpstreamRequest<z.ZodTyp
  * carry the upstream status and message; the key is only ever in the Authorization header.
  */
 export function createTransport(options: TransportOptions) {
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? nodeFetch;
   const maxAttempts = options.maxAttempts ?? 3;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
   const baseDelayMs = options.baseDelayMs ?? 200;
@@ -76,7 +78,7 @@ export function createTransport(options: TransportOptions) {
     /** An earlier attempt may have been carried out upstream though its answer never came. */
     let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
+      let response: UpstreamResponse;
       try {
         response = await doFetch(url, {
           method: req.method,
@@ -126,14 +128,14 @@ export function createTransport(options: TransportOptions) {
       }
 
       if (response.status === 404 && mayHaveApplied && req.goneOnRetry) {
-        await response.body?.cancel();
+        await response.text().catch(() => '');
         return req.goneOnRetry();
       }
       if (response.status >= 500) mayHaveApplied = true;
       if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
         const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
         if (wait === null || wait <= maxRetryAfterMs) {
-          await response.body?.cancel();
+          await response.text().catch(() => '');
           await sleep(wait ?? backoff(attempt));
           continue;
         }
@@ -147,7 +149,11 @@ export function createTransport(options: TransportOptions) {
   }
 }
 
-async function toAppError(response: Response, what: string, requestId: string | null): Promise<AppError> {
+async function toAppError(
+  response: UpstreamResponse,
+  what: string,
+  requestId: string | null,
+): Promise<AppError> {
   const text = await response.text().catch(() => '');
   let upstreamMessage: string;
   try {
