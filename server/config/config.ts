@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envCsv } from './env-csv.ts';
+import { envTrustProxy, type TrustedProxy } from './env-trust-proxy.ts';
 
 const optionalUrl = z.url().optional();
 
@@ -28,8 +29,13 @@ export const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
-  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .max(128, 'must be at most 128 characters (longer cannot sign in)')
+    .optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  TRUST_PROXY: envTrustProxy,
 });
 
 export interface Config {
@@ -47,6 +53,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   syncIntervalSeconds: number;
   webhookMaxBytes: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (none: the socket peer is the client). */
+  trustProxy: readonly TrustedProxy[];
   auth: {
     /** Absent: generated and kept in DATA_DIR (PGlite only). */
     secret: string | null;
