@@ -8,8 +8,8 @@ import {
   DialogTitle,
 } from '../../components/ui/dialog.tsx';
 import { invalidateAccount } from '../../lib/queries/accounts.ts';
+import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
 import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
-import { createAccountConnectSession } from './connect-session-api.ts';
 import { HubSessionView } from './hub-session-view.tsx';
 import { useOpenEffect } from './use-open-effect.ts';
 

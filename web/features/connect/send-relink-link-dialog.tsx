@@ -16,9 +16,9 @@ import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { describeUpstream, toApiError } from '../../lib/api-error.ts';
 import { accountKeys } from '../../lib/queries/accounts.ts';
+import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
-import { createAccountConnectSession } from './connect-session-api.ts';
 import { ExpiryRadioGroup } from './expiry-radio-group.tsx';
 import { DEFAULT_RELINK_EXPIRY, formatLinkExpiry } from './relink-expiry.ts';
 

@@ -14,10 +14,14 @@ import {
 import { Button } from '../../../components/ui/button.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { Label } from '../../../components/ui/label.tsx';
+import {
+  accountKeys,
+  deleteAccount,
+  invalidateAccount,
+  removeFromAccountLists,
+} from '../../../lib/queries/accounts.ts';
 import { toastApiError } from '../../../lib/toast-api-error.ts';
-import { accountKeys, invalidateAccount } from '../../../lib/queries/accounts.ts';
 import type { AccountActionDialogProps } from '../account-actions.ts';
-import { deleteAccount, removeFromAccountLists } from './account-mutations.ts';
 
 /** Deleting is final upstream, so the customer's name must be typed before the button unlocks. */
 export function DeleteAccountDialog({ account, open, onOpenChange }: AccountActionDialogProps) {

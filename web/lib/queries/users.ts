@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { CreateUserRequest, UpdateUserRequest, User } from '../../../shared/schemas/users.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
+import { api, unwrap } from '../api-client.ts';
 
 export const userKeys = {
   all: ['users'] as const,
