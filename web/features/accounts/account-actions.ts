@@ -11,18 +11,12 @@ import {
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
+import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
 import { AddAccountForCustomerDialog } from '../connect/add-account-dialog.tsx';
 import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
 import { SendRelinkLinkDialog } from '../connect/send-relink-link-dialog.tsx';
 import { DeleteAccountDialog } from './actions/delete-account-dialog.tsx';
 import { EditLabelDialog } from './actions/edit-label-dialog.tsx';
-
-/** What an action's dialog gets: the account, and control of its own open state. */
-export interface AccountActionDialogProps {
-  account: Account;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}
 
 export type AccountActionPlacement = 'row' | 'page';
 
@@ -39,7 +33,7 @@ export interface AccountAction {
   /** Hidden for accounts it makes no sense for (e.g. already deleted). */
   isAvailable?: (account: Account) => boolean;
   /** Opens this dialog. An action with neither `dialog` nor `onSelect` is not shown yet. */
-  dialog?: ComponentType<AccountActionDialogProps> | null;
+  dialog?: ComponentType<AccountDialogProps> | null;
   /** Runs instead of a dialog (navigation). */
   onSelect?: (account: Account, ctx: { navigate: ReturnType<typeof useNavigate> }) => void;
 }

@@ -1,12 +1,8 @@
 import { PlusIcon, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
+import type { ControlledDialogProps } from '../../components/dialogs/dialog-props.ts';
 import { AddAccountDialog } from '../connect/add-account-dialog.tsx';
-
-export interface ListActionDialogProps {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}
 
 export interface AccountListAction {
   id: string;
@@ -14,7 +10,7 @@ export interface AccountListAction {
   icon: LucideIcon;
   permission?: Permission;
   /** Hidden until a feature sets it. */
-  dialog: ComponentType<ListActionDialogProps> | null;
+  dialog: ComponentType<ControlledDialogProps> | null;
 }
 
 /**
