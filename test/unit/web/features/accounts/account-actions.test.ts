@@ -5,7 +5,7 @@ import {
   availableAccountActions,
   type AccountActionPlacement,
 } from '../../../../../web/features/accounts/account-actions.ts';
-import { account } from '../../connect/mock-api.ts';
+import { account } from '../../../../support/mock-api.ts';
 
 const ids = (role: Role, placement: AccountActionPlacement, deletedAt: string | null = null) =>
   availableAccountActions(account({ deletedAt }), placement, (p: Permission | undefined) =>
