@@ -4,7 +4,9 @@ import {
   type AccountListQuery,
   type AccountListResponse,
 } from '../../../shared/schemas/account-filters.ts';
+import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
+import type { RequestLogPage } from '../../../shared/schemas/request-log.ts';
 import { api, unwrap } from '../api-client.ts';
 
 export const REQUEST_LOGS_PAGE_SIZE = 25;
@@ -40,7 +42,7 @@ export function toAccountListParams(query: AccountListQuery) {
 const listQuery = (query: AccountListQuery) =>
   queryOptions({
     queryKey: accountKeys.list(query),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }): Promise<AccountListResponse> =>
       unwrap(api.accounts.$get({ query: toAccountListParams(query) }, { init: { signal } })),
   });
 
@@ -54,12 +56,13 @@ export const accountQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: accountKeys.detail(id),
-      queryFn: ({ signal }) => unwrap(api.accounts[':id'].$get({ param: { id } }, { init: { signal } })),
+      queryFn: ({ signal }): Promise<AccountDetail> =>
+        unwrap(api.accounts[':id'].$get({ param: { id } }, { init: { signal } })),
     }),
   logs: (id: string) =>
     infiniteQueryOptions({
       queryKey: accountKeys.logs(id),
-      queryFn: ({ pageParam, signal }) =>
+      queryFn: ({ pageParam, signal }): Promise<RequestLogPage> =>
         unwrap(
           api.accounts[':id'].logs.$get(
             {

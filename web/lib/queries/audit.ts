@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AuditQuery } from '../../../shared/schemas/audit.ts';
+import type { AuditPage, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { api, unwrap } from '../api-client.ts';
 
 export const auditKeys = {
@@ -32,6 +32,7 @@ export const auditQueries = {
   list: (query: AuditQuery) =>
     queryOptions({
       queryKey: auditKeys.list(query),
-      queryFn: ({ signal }) => unwrap(api.audit.$get({ query: toAuditParams(query) }, { init: { signal } })),
+      queryFn: ({ signal }): Promise<AuditPage> =>
+        unwrap(api.audit.$get({ query: toAuditParams(query) }, { init: { signal } })),
     }),
 };
