@@ -438,15 +438,43 @@ function buildLogs(rng: Rng, subjects: LogSubjects, now: number): RequestLog[] {
 
 const SOURCE_TYPES = ['API', 'API', 'API', 'DASHBOARD', 'SYNTHETIC_WEBHOOK'];
 
-const PROVIDER_ERRORS: Record<number, { error: string; message: string }> = {
-  401: { error: 'invalid_token', message: 'The access token is invalid or has expired' },
-  403: {
+// Parts that are the same in many logs are built once and shared, frozen: no log is changed in place.
+const JSON_HEADERS = Object.freeze({ 'content-type': 'application/json' });
+const STEP_REQUEST_HEADERS = Object.freeze({ accept: 'application/json', authorization: '[redacted]' });
+const STEP_QUERY = Object.freeze({ limit: '25' });
+const LOG_QUERY = Object.freeze({ page_size: '25' });
+const EMPTY_PAGE = Object.freeze({ data: Object.freeze([]), next: null });
+
+/** `203.0.113.n` by n. */
+const SOURCE_IPS = Array.from({ length: 255 }, (_, n) => `203.0.113.${n}`);
+
+const PROVIDER_ERRORS: Record<number, Readonly<{ error: string; message: string }>> = {
+  401: Object.freeze({ error: 'invalid_token', message: 'The access token is invalid or has expired' }),
+  403: Object.freeze({
     error: 'insufficient_scope',
     message: 'The request requires higher privileges than provided by the access token',
-  },
-  429: { error: 'rate_limited', message: 'Too many requests, slow down' },
-  503: { error: 'service_unavailable', message: 'The service is temporarily unavailable' },
+  }),
+  429: Object.freeze({ error: 'rate_limited', message: 'Too many requests, slow down' }),
+  503: Object.freeze({ error: 'service_unavailable', message: 'The service is temporarily unavailable' }),
 };
+
+/** The paths and URLs of each connector resource, by connector and resource index. */
+const LOG_ROUTES = new Map(
+  CONNECTORS.map((c) => [
+    c,
+    c.resources.map((resource) => {
+      const path = `/unified/${c.category}/${resource}`;
+      const providerPath = `/v1/${resource}`;
+      return {
+        resource,
+        path,
+        url: `https://api.stackone.com${path}`,
+        providerPath,
+        providerUrl: `https://${c.api_host}${providerPath}`,
+      };
+    }),
+  ]),
+);
 
 function makeLog(
   rng: Rng,
@@ -455,27 +483,26 @@ function makeLog(
   atMs: number,
   status: number,
 ): RequestLog {
-  const resource = rng.pick(connector.resources);
+  const route = LOG_ROUTES.get(connector)![rng.int(0, connector.resources.length - 1)]!;
+  const { resource, path, url, providerPath, providerUrl } = route;
   const service = connector.category;
-  const requestId = `${rng.hex(4)}-${rng.hex(2)}-${rng.hex(2)}-${rng.hex(2)}-${rng.hex(6)}`;
+  const requestId = [rng.hex(4), rng.hex(2), rng.hex(2), rng.hex(2), rng.hex(6)].join('-');
+  const stepId = [requestId, '-1'].join('');
   const duration = status === 503 ? rng.int(5000, 30000) : rng.int(40, 1800);
   const start = new Date(atMs).toISOString();
   const end = new Date(atMs + duration).toISOString();
-  const path = `/unified/${service}/${resource}`;
-  const url = `https://api.stackone.com${path}`;
-  const providerUrl = `https://${connector.api_host}/v1/${resource}`;
   const success = status < 400;
   const providerError = PROVIDER_ERRORS[status];
-  const stepBody = success ? { data: [], next: null } : providerError;
+  const answered = status === 503 ? 502 : status;
   const step = {
     request_id: requestId,
-    id: `${requestId}-1`,
+    id: stepId,
     start_time: start,
     end_time: end,
     account_id: accountId,
     project_id: PROJECT_ID,
     http_method: 'GET',
-    path: `/v1/${resource}`,
+    path: providerPath,
     url: providerUrl,
     status,
     duration: Math.max(1, duration - 20),
@@ -489,18 +516,13 @@ function makeLog(
     is_worker: false,
     source_ip: '10.0.0.12',
     request: {
-      id: `${requestId}-1`,
+      id: stepId,
       method: 'GET',
-      headers: { accept: 'application/json', authorization: '[redacted]' },
+      headers: STEP_REQUEST_HEADERS,
       body: null,
-      url: {
-        url: providerUrl,
-        hostname: connector.api_host,
-        path: `/v1/${resource}`,
-        query_params: { limit: '25' },
-      },
+      url: { url: providerUrl, hostname: connector.api_host, path: providerPath, query_params: STEP_QUERY },
     },
-    response: { status_code: status, headers: { 'content-type': 'application/json' }, body: stepBody },
+    response: { status_code: status, headers: JSON_HEADERS, body: success ? EMPTY_PAGE : providerError },
   };
   return {
     request_id: requestId,
@@ -512,7 +534,7 @@ function makeLog(
     http_method: 'GET',
     path,
     url,
-    status: status === 503 ? 502 : status,
+    status: answered,
     duration,
     success,
     provider: connector.provider,
@@ -524,34 +546,23 @@ function makeLog(
     is_worker: rng.chance(0.3),
     source_type: rng.pick(SOURCE_TYPES),
     source_value: 'ACCOUNT_TESTER',
-    source_id: `src_${rng.hex(4)}`,
-    source_ip: `203.0.113.${rng.int(1, 254)}`,
+    source_id: ['src_', rng.hex(4)].join(''),
+    source_ip: SOURCE_IPS[rng.int(1, 254)]!,
     request: {
       id: requestId,
       method: 'GET',
       headers: { accept: 'application/json', 'x-account-id': accountId },
       body: null,
-      url: { url, hostname: 'api.stackone.com', path, query_params: { page_size: '25' } },
+      url: { url, hostname: 'api.stackone.com', path, query_params: LOG_QUERY },
     },
-    response: {
-      status_code: status === 503 ? 502 : status,
-      headers: { 'content-type': 'application/json' },
-      body: success
-        ? { data: [], next: null }
-        : { statusCode: status === 503 ? 502 : status, message: providerError?.message ?? 'Error' },
-      ...(success
-        ? {}
-        : {
-            provider_errors: [
-              {
-                status,
-                url: providerUrl,
-                raw: { ...providerError },
-                headers: { 'content-type': 'application/json' },
-              },
-            ],
-          }),
-    },
+    response: success
+      ? { status_code: answered, headers: JSON_HEADERS, body: EMPTY_PAGE }
+      : {
+          status_code: answered,
+          headers: JSON_HEADERS,
+          body: { statusCode: answered, message: providerError?.message ?? 'Error' },
+          provider_errors: [{ status, url: providerUrl, raw: providerError ?? {}, headers: JSON_HEADERS }],
+        },
     step_requests: [step],
   };
 }
