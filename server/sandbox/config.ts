@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envCsv } from '../config/env-csv.ts';
+import { envCsv } from '../../shared/schemas/env-csv.ts';
 
 export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
 

@@ -8,6 +8,9 @@ import { buildSeed } from './state/seed.ts';
 import { SandboxStore } from './state/store.ts';
 import { WebhookSender } from './webhooks/webhook-sender.ts';
 
+// The console's only way into the sandbox is this module: the start function and what it starts with.
+export { DEFAULT_SANDBOX_API_KEY, SANDBOX_DEFAULTS } from './config.ts';
+
 export interface RunningSandbox {
   /** Base URL to use for the platform API and as the Hub's baseUrl. */
   url: string;
