@@ -25,6 +25,19 @@ describe('the seed', () => {
     expect(seededDigest(seed, accounts)).toBe(digest);
   });
 
+  it('builds the seeded logs from the accounts as seeded, whatever changed before they were first read', () => {
+    const seeded = new SandboxStore(buildSeed({ seed: 7, accounts: 60, now: NOW }));
+    const changed = new SandboxStore(buildSeed({ seed: 7, accounts: 60, now: NOW }));
+    const [first, second] = changed.listAccounts().filter((a) => a.status === 'active');
+    changed.updateAccount(first!.id, {
+      status: 'error',
+      provider: 'jira',
+      status_reasons: [{ code: 'token_expired', description: null, timestamp: NOW.toISOString() }],
+    });
+    changed.deleteAccount(second!.id);
+    expect(changed.logs).toEqual(seeded.logs);
+  });
+
   it('gives the same data for the same seed and other data for another seed', () => {
     expect(seededDigest(3, 100)).toBe(seededDigest(3, 100));
     expect(seededDigest(4, 100)).not.toBe(seededDigest(3, 100));
