@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { envCsv } from './env-csv.ts';
+import { envCsv } from '../../shared/schemas/env-csv.ts';
+import { SANDBOX_DEFAULTS } from '../sandbox/start-sandbox.ts';
 import { envTrustProxy, type TrustedProxy } from './env-trust-proxy.ts';
 
 const optionalUrl = z.url().optional();
@@ -19,9 +20,9 @@ export const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SYNC_INTERVAL: z.coerce.number().int().min(0, 'seconds, 0 turns the schedule off').default(300),
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
-  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
-  SANDBOX_SEED: z.coerce.number().int().default(42),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(SANDBOX_DEFAULTS.port),
+  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
+  SANDBOX_SEED: z.coerce.number().int().default(SANDBOX_DEFAULTS.seed),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { envCsv } from './env-csv.ts';
+import { envCsv } from '../../shared/schemas/env-csv.ts';
 
 /** A proxy address, or a network of them (`10.0.0.0/8`, `fd00::/8`). */
 export interface TrustedProxy {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/config.ts';
+import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/start-sandbox.ts';
 import { type Config, ConfigError, parseEnv } from './config.ts';
 
 /**
