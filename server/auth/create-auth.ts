@@ -3,7 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { authAccounts, authSessions, authUsers, authVerifications } from '../db/auth-schema.ts';
-import { PASSWORD_MIN } from '../../shared/schemas/users.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/schemas/users.ts';
 
 /** better-auth with email + password, sessions in our database, mounted at /api/auth. */
 export function createAuth(config: Readonly<Config>, db: Db, secret: string) {
@@ -27,7 +27,9 @@ export function createAuth(config: Readonly<Config>, db: Db, secret: string) {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: PASSWORD_MIN,
-      maxPasswordLength: 128,
+      // The shared schemas count characters (code points), better-auth UTF-16 units: a character is
+      // at most two units, so this never refuses what the schemas let through.
+      maxPasswordLength: PASSWORD_MAX * 2,
     },
     user: {
       additionalFields: {

@@ -6,9 +6,18 @@ import { AppError } from '../http/app-error.ts';
 import { linkActorCache, type SessionActor } from './actor-cache.ts';
 import type { Auth } from './create-auth.ts';
 
-/** The session's user from the database, as an actor (none when disabled or without a known role). */
-async function readSession(auth: Auth, headers: Headers): Promise<SessionActor | null> {
-  const session = await auth.api.getSession({ headers });
+/**
+ * The session's user from the database, as an actor (none when disabled or without a known role).
+ * `refresh: false` reads without extending the session, for checks that are not the user's activity.
+ */
+export async function readSession(
+  auth: Auth,
+  headers: Headers,
+  { refresh = true }: { refresh?: boolean } = {},
+): Promise<SessionActor | null> {
+  const session = await auth.api.getSession(
+    refresh ? { headers } : { headers, query: { disableRefresh: true } },
+  );
   const user = session?.user as
     { id: string; email: string; name: string; role?: unknown; disabled?: boolean | null } | undefined;
   if (!session || !user || user.disabled) return null;

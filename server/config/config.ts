@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { envCsv } from './env-csv.ts';
+import { envCsv } from '../../shared/schemas/env-csv.ts';
+import { SANDBOX_DEFAULTS } from '../sandbox/start-sandbox.ts';
+import { envTrustProxy, type TrustedProxy } from './env-trust-proxy.ts';
 
 const optionalUrl = z.url().optional();
 
@@ -18,9 +20,9 @@ export const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SYNC_INTERVAL: z.coerce.number().int().min(0, 'seconds, 0 turns the schedule off').default(300),
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
-  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
-  SANDBOX_SEED: z.coerce.number().int().default(42),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(SANDBOX_DEFAULTS.port),
+  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
+  SANDBOX_SEED: z.coerce.number().int().default(SANDBOX_DEFAULTS.seed),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -28,8 +30,13 @@ export const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
-  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .max(128, 'must be at most 128 characters (longer cannot sign in)')
+    .optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  TRUST_PROXY: envTrustProxy,
 });
 
 export interface Config {
@@ -47,6 +54,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   syncIntervalSeconds: number;
   webhookMaxBytes: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (none: the socket peer is the client). */
+  trustProxy: readonly TrustedProxy[];
   auth: {
     /** Absent: generated and kept in DATA_DIR (PGlite only). */
     secret: string | null;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/config.ts';
+import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/start-sandbox.ts';
 import { type Config, ConfigError, parseEnv } from './config.ts';
 
 /**
@@ -41,6 +41,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     syncIntervalSeconds: e.SYNC_INTERVAL,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    trustProxy: e.TRUST_PROXY,
     auth: {
       secret: e.AUTH_SECRET ?? null,
       sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),

@@ -15,12 +15,19 @@ export const sseSettings = {
   maxPending: 1_000,
 };
 
+export interface StreamEventsOptions {
+  /** Ends the stream when aborted (the session that opened it has ended). */
+  signal?: AbortSignal;
+  /** Called once when the stream ends, for whatever reason. */
+  onEnd?: () => void;
+}
+
 /**
  * Streams the bus as Server-Sent Events (`event: <type>`, `id: <envelope id>`, `data: <json>`). With
  * `Last-Event-ID` it first replays what the bus still holds after that id. The replay is read and the
  * subscription made in the same tick, so nothing published in between is lost or sent twice.
  */
-export function streamEvents(c: Context, bus: EventBus) {
+export function streamEvents(c: Context, bus: EventBus, options: StreamEventsOptions = {}) {
   const lastEventId = c.req.header('last-event-id');
   const heartbeatMs = sseSettings.heartbeatMs;
   const { retryMs, maxPending } = sseSettings;
@@ -31,6 +38,7 @@ export function streamEvents(c: Context, bus: EventBus) {
     let stopped = false;
     let unsubscribe = () => {};
     const stop = () => {
+      if (!stopped) options.onEnd?.();
       stopped = true;
       unsubscribe();
       wake?.();
@@ -42,6 +50,8 @@ export function streamEvents(c: Context, bus: EventBus) {
     }, stop);
     stream.onAbort(stop);
     c.req.raw.signal.addEventListener('abort', stop, { once: true });
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
 
     try {
       await stream.write(`retry: ${retryMs}\n: connected\n\n`);

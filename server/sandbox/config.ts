@@ -1,14 +1,23 @@
 import { z } from 'zod';
-import { envCsv } from '../config/env-csv.ts';
+import { envCsv } from '../../shared/schemas/env-csv.ts';
 
 export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
 
+/** What a sandbox starts with when an option is not given, by `startSandbox` or the environment. */
+export const SANDBOX_DEFAULTS = {
+  port: 4010,
+  seed: 42,
+  accounts: 250,
+  /** StackOne's own limit per key. */
+  rateLimitPerMinute: 1000,
+} as const;
+
 const SandboxEnvSchema = z.object({
-  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(SANDBOX_DEFAULTS.port),
   SANDBOX_PUBLIC_URL: z.url().optional(),
   SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_SANDBOX_API_KEY),
-  SANDBOX_SEED: z.coerce.number().int().default(42),
-  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(250),
+  SANDBOX_SEED: z.coerce.number().int().default(SANDBOX_DEFAULTS.seed),
+  SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
   SANDBOX_WEBHOOK_URL: envCsv.pipe(z.array(z.url())),
   SANDBOX_WEBHOOK_SECRET: z.string().optional(),
 });
@@ -26,7 +35,7 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Time a webhook receiver has to answer before the attempt counts as failed, in ms (default 10 000). */
   webhookTimeoutMs?: number;
-  /** Per-key request limit per minute on the platform API (StackOne's is 1000). */
+  /** Per-key request limit per minute on the platform API. */
   rateLimitPerMinute?: number;
 }
 

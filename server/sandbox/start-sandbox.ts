@@ -1,12 +1,15 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createSandboxApp } from './app.ts';
-import type { SandboxOptions } from './config.ts';
+import { SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
 import type { SandboxContext } from './context.ts';
 import { FaultInjector } from './http/faults.ts';
 import { buildSeed } from './state/seed.ts';
 import { SandboxStore } from './state/store.ts';
 import { WebhookSender } from './webhooks/webhook-sender.ts';
+
+// The console's only way into the sandbox is this module: the start function and what it starts with.
+export { DEFAULT_SANDBOX_API_KEY, SANDBOX_DEFAULTS } from './config.ts';
 
 export interface RunningSandbox {
   /** Base URL to use for the platform API and as the Hub's baseUrl. */
@@ -23,9 +26,9 @@ export async function startSandbox(
   input: Partial<SandboxOptions> & Pick<SandboxOptions, 'apiKey'>,
 ): Promise<RunningSandbox> {
   const base: SandboxOptions = {
-    port: 4010,
-    seed: 42,
-    accounts: 250,
+    port: SANDBOX_DEFAULTS.port,
+    seed: SANDBOX_DEFAULTS.seed,
+    accounts: SANDBOX_DEFAULTS.accounts,
     webhookUrls: [],
     ...input,
   };
@@ -36,7 +39,9 @@ export async function startSandbox(
 
   // The public URL may depend on the port that was picked, so the context is completed after listen.
   const options = { ...base, publicUrl: base.publicUrl ?? '' };
-  const faults = new FaultInjector({ rateLimitPerMinute: base.rateLimitPerMinute ?? 1000 });
+  const faults = new FaultInjector({
+    rateLimitPerMinute: base.rateLimitPerMinute ?? SANDBOX_DEFAULTS.rateLimitPerMinute,
+  });
   const webhooks = new WebhookSender(store, options);
   const context: SandboxContext = {
     store,

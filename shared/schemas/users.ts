@@ -3,10 +3,17 @@ import { PERMISSIONS } from '../permissions.ts';
 import { RoleSchema } from './roles.ts';
 
 export const PASSWORD_MIN = 10;
-const password = z
+/** In characters (Unicode code points), as zod counts a string's length. */
+export const PASSWORD_MAX = 128;
+/** A lone surrogate: half of a character, which no keyboard types and no text encoding can carry. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Every password the console can hold; at sign-in anything else is refused before any is checked. */
+const anyPassword = z
   .string('Password is required')
-  .min(PASSWORD_MIN, `Password has at least ${PASSWORD_MIN} characters`)
-  .max(128, 'Password has at most 128 characters');
+  .min(1, 'Password is required')
+  .max(PASSWORD_MAX, `Password has at most ${PASSWORD_MAX} characters`)
+  .refine((s) => !LONE_SURROGATE.test(s), 'Password holds a broken character');
+const password = anyPassword.min(PASSWORD_MIN, `Password has at least ${PASSWORD_MIN} characters`);
 const email = z
   .email('Enter a valid email address')
   .max(254)
@@ -45,8 +52,5 @@ export type SetupRequest = z.input<typeof SetupRequestSchema>;
 
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 
-export const SignInRequestSchema = z.object({
-  email: z.email('Enter a valid email address'),
-  password: z.string().min(1, 'Password is required'),
-});
-export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+export const SignInRequestSchema = z.object({ email, password: anyPassword });
+export type SignInRequest = z.input<typeof SignInRequestSchema>;

@@ -5,7 +5,7 @@ import type { SandboxContext } from '../context.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import { controlAccountJson } from './control-account-json.ts';
 import { CreateAccountSchema, newAccountInput } from './new-account.ts';
-import { parseJsonBody } from './parse-input.ts';
+import { parseJsonBody } from '../http/parse-input.ts';
 import { statusReason } from './status-reasons.ts';
 
 const BreakSchema = z.strictObject({

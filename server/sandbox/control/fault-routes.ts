@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
 import { FaultRuleInputSchema } from '../http/faults.ts';
 import { stackOneError } from '../http/stackone-error.ts';
-import { parseJsonBody } from './parse-input.ts';
+import { parseJsonBody } from '../http/parse-input.ts';
 
 const RateLimitSchema = z.strictObject({ perMinute: z.number().int().min(1).max(1_000_000) });
 

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
+import { DELIVERIES_LIMIT } from '../http/input-defaults.ts';
+import { parseJsonBody, parseQuery } from '../http/parse-input.ts';
+import { queryEnum, queryInt, queryText } from '../http/query-fields.ts';
 import { stackOneError } from '../http/stackone-error.ts';
-import { parseJsonBody, parseQuery } from './parse-input.ts';
 
 const EndpointSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -10,12 +12,14 @@ const EndpointSchema = z.strictObject({
 });
 
 const DeliveriesQuerySchema = z.object({
-  account_id: z.string().min(1).optional(),
-  event: z.enum(['account.created', 'account.updated', 'account.deleted']).optional(),
-  state: z.enum(['pending', 'delivered', 'failed']).optional(),
-  url: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  account_id: queryText,
+  event: queryEnum('event', ['account.created', 'account.updated', 'account.deleted']),
+  state: queryEnum('state', ['pending', 'delivered', 'failed']),
+  url: queryText,
+  limit: queryInt('limit', DELIVERIES_LIMIT),
 });
+
+const RemoveEndpointQuerySchema = z.object({ url: queryText });
 
 /** Webhook endpoints (secrets included: this is a local sandbox) and the delivery log. */
 export function webhookControlRoutes(ctx: SandboxContext) {
@@ -42,7 +46,9 @@ export function webhookControlRoutes(ctx: SandboxContext) {
       return c.json(endpoint, created ? 201 : 200);
     })
     .delete('/webhooks', (c) => {
-      const url = c.req.query('url');
+      const query = parseQuery(c, RemoveEndpointQuerySchema);
+      if (!query.ok) return query.response;
+      const { url } = query.data;
       if (url === undefined) return c.json({ removed: webhooks.removeAllEndpoints() }, 200);
       if (!webhooks.removeEndpoint(url)) return stackOneError(c, 404, `No webhook endpoint ${url}`);
       return c.body(null, 204);

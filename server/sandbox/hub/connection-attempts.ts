@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SandboxContext } from '../context.ts';
+import { parseJsonBody } from '../http/parse-input.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import type { ConnectionAttempt, ConnectSession } from '../model.ts';
 import type { SandboxStore } from '../state/store.ts';
@@ -30,8 +31,8 @@ export function connectionAttemptRoutes(ctx: SandboxContext) {
 
   app.post('/hub/connection_attempts', async (c) => {
     const session = c.get('session');
-    const body = CreateAttemptSchema.safeParse(await c.req.json().catch(() => ({})));
-    if (!body.success) return stackOneError(c, 400, 'Invalid request body: token must be a string');
+    const body = await parseJsonBody(c, CreateAttemptSchema);
+    if (!body.ok) return body.response;
     // The Hub sends the token in the body as well as in the header; they must agree.
     if (body.data.token !== undefined && body.data.token !== session.token)
       return stackOneError(c, 400, 'token does not match x-hub-session-token');

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { findConnector, findConnectorByIntegration, type Connector } from '../catalog/connectors.ts';
 import type { SandboxContext } from '../context.ts';
+import { parseJsonBody } from '../http/parse-input.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import type { SandboxAccount } from '../model.ts';
 import { linkAccount } from '../state/link-account.ts';
@@ -50,7 +51,7 @@ export function hubAccountRoutes(ctx: SandboxContext) {
   });
 
   app.post('/hub/accounts', async (c) => {
-    const body = await parseBody(c);
+    const body = await parseJsonBody(c, CredentialsBodySchema);
     if (!body.ok) return body.response;
     const session = c.get('session');
     const connector = sessionConnector(ctx.store, session, body.data.integration_id);
@@ -62,7 +63,7 @@ export function hubAccountRoutes(ctx: SandboxContext) {
   app.patch('/hub/accounts/:id', async (c) => {
     const account = sessionAccount(c);
     if (!account) return stackOneError(c, 404, 'Account not found');
-    const body = await parseBody(c);
+    const body = await parseJsonBody(c, CredentialsBodySchema);
     if (!body.ok) return body.response;
     const connector = findConnectorByIntegration(account.integration_id) ?? findConnector(account.provider);
     if (!connector || body.data.integration_id !== connector.integration_id)
@@ -98,16 +99,4 @@ export function hubAccountRoutes(ctx: SandboxContext) {
   }
 
   return app;
-}
-
-async function parseBody(c: Context) {
-  const json: unknown = await c.req.json().catch(() => undefined);
-  const parsed = CredentialsBodySchema.safeParse(json);
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return {
-    ok: false as const,
-    response: stackOneError(c, 400, `Invalid request body: ${where}${issue?.message ?? 'expected JSON'}`),
-  };
 }

@@ -1,11 +1,16 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { isSecretField, type Connector, type ConnectorField } from '../catalog/connectors.ts';
 import type { SandboxContext } from '../context.ts';
+import { parseQuery } from '../http/parse-input.ts';
+import { queryText } from '../http/query-fields.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import type { HubEnv } from './hub-session-auth.ts';
 import { sessionConnector, sessionConnectors } from './session-connectors.ts';
 
 export const CONNECTOR_VERSION = '1.0.0';
+
+const ConnectorsQuerySchema = z.object({ provider: queryText });
 
 /** `GET /hub/connectors` (the Hub's "hubData") and `GET /hub/connectors/{integration_id}`. */
 export function hubConnectorRoutes(ctx: SandboxContext) {
@@ -15,7 +20,9 @@ export function hubConnectorRoutes(ctx: SandboxContext) {
   app.get('/hub/connectors', (c) => {
     const session = c.get('session');
     // The Hub adds ?provider= only in edit mode, with the edited account's provider.
-    const provider = c.req.query('provider');
+    const query = parseQuery(c, ConnectorsQuerySchema);
+    if (!query.ok) return query.response;
+    const { provider } = query.data;
     const integrations = sessionConnectors(ctx.store, session)
       .filter((connector) => !provider || connector.provider === provider)
       .map((connector) => ({

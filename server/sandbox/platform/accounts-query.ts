@@ -1,8 +1,7 @@
+import { z } from 'zod';
+import { PAGE, PAGE_SIZE } from '../http/input-defaults.ts';
+import { queryInt, queryList } from '../http/query-fields.ts';
 import type { SandboxAccount } from '../model.ts';
-import { intParam, listParam, type Parsed } from './query-params.ts';
-
-export const ACCOUNTS_DEFAULT_PAGE_SIZE = 25;
-export const ACCOUNTS_MAX_PAGE_SIZE = 100;
 
 export interface AccountListQuery {
   /** 1-based. */
@@ -19,31 +18,32 @@ const asSet = (values: string[]) => (values.length ? new Set(values) : null);
  * parameter are ORed, parameters are ANDed. `provider` and `origin_owner_id` are folded into their
  * plural forms.
  */
-export function parseAccountListQuery(params: URLSearchParams): Parsed<AccountListQuery> {
-  const page = intParam(params.get('page'), 'page', { fallback: 1, min: 1, max: 1_000_000_000 });
-  if (!page.ok) return page;
-  const pageSize = intParam(params.get('page_size'), 'page_size', {
-    fallback: ACCOUNTS_DEFAULT_PAGE_SIZE,
-    min: 1,
-    max: ACCOUNTS_MAX_PAGE_SIZE,
+export const AccountListQuerySchema = z
+  .object({
+    page: queryInt('page', PAGE),
+    page_size: queryInt('page_size', PAGE_SIZE),
+    provider: queryList,
+    providers: queryList,
+    origin_owner_id: queryList,
+    origin_owner_ids: queryList,
+    account_ids: queryList,
+    status: queryList,
+  })
+  .transform((q): AccountListQuery => {
+    const providers = asSet([...q.provider, ...q.providers]);
+    const owners = asSet([...q.origin_owner_id, ...q.origin_owner_ids]);
+    const ids = asSet(q.account_ids);
+    const statuses = asSet(q.status);
+    const matches =
+      providers || owners || ids || statuses
+        ? (a: SandboxAccount) =>
+            (!providers || providers.has(a.provider)) &&
+            (!owners || owners.has(a.origin_owner_id)) &&
+            (!ids || ids.has(a.id)) &&
+            (!statuses || statuses.has(a.status))
+        : null;
+    return { page: q.page, pageSize: q.page_size, matches };
   });
-  if (!pageSize.ok) return pageSize;
-
-  const providers = asSet([...listParam(params, 'provider'), ...listParam(params, 'providers')]);
-  const owners = asSet([...listParam(params, 'origin_owner_id'), ...listParam(params, 'origin_owner_ids')]);
-  const ids = asSet(listParam(params, 'account_ids'));
-  const statuses = asSet(listParam(params, 'status'));
-
-  const matches =
-    providers || owners || ids || statuses
-      ? (a: SandboxAccount) =>
-          (!providers || providers.has(a.provider)) &&
-          (!owners || owners.has(a.origin_owner_id)) &&
-          (!ids || ids.has(a.id)) &&
-          (!statuses || statuses.has(a.status))
-      : null;
-  return { ok: true, value: { page: page.value, pageSize: pageSize.value, matches } };
-}
 
 /** One page of `accounts` (already in list order), scanning only as far as the page's end. */
 export function accountPage(accounts: readonly SandboxAccount[], query: AccountListQuery): SandboxAccount[] {

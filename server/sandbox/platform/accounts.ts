@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { findConnector } from '../catalog/connectors.ts';
 import type { SandboxContext } from '../context.ts';
+import { parseJsonBody, parseQuery } from '../http/parse-input.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import { AccountPatchSchema, toAccountPatch } from './account-patch.ts';
-import { accountPage, parseAccountListQuery } from './accounts-query.ts';
+import { accountPage, AccountListQuerySchema } from './accounts-query.ts';
 import { connectorModels } from './connector-meta-wire.ts';
-import { parseJsonBody } from './json-body.ts';
 import { toLinkedAccountWire } from './linked-account-wire.ts';
 
 const NOT_FOUND = 'The account with the given identifier does not exist';
@@ -15,10 +15,10 @@ export function accountRoutes(ctx: SandboxContext) {
   const { store } = ctx;
   return new Hono()
     .get('/accounts', (c) => {
-      const query = parseAccountListQuery(new URL(c.req.url).searchParams);
-      if (!query.ok) return stackOneError(c, 400, query.message);
+      const query = parseQuery(c, AccountListQuerySchema);
+      if (!query.ok) return query.response;
       // A bare array, no envelope: the SDK rejects `{data: […]}`.
-      return c.json(accountPage(store.listAccounts(), query.value).map(toLinkedAccountWire), 200);
+      return c.json(accountPage(store.listAccounts(), query.data).map(toLinkedAccountWire), 200);
     })
     .get('/accounts/:id', (c) => {
       const account = store.getAccount(c.req.param('id'));
@@ -29,8 +29,8 @@ export function accountRoutes(ctx: SandboxContext) {
       const account = store.getAccount(c.req.param('id'));
       if (!account) return stackOneError(c, 404, NOT_FOUND);
       const body = await parseJsonBody(c, AccountPatchSchema);
-      if (!body.ok) return stackOneError(c, 400, body.message);
-      const patch = toAccountPatch(account, body.value);
+      if (!body.ok) return body.response;
+      const patch = toAccountPatch(account, body.data);
       if (!patch.ok) return stackOneError(c, 400, patch.message);
       const updated = store.updateAccount(account.id, patch.patch);
       if (!updated) return stackOneError(c, 404, NOT_FOUND);

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { EXPIRES_IN } from '../http/input-defaults.ts';
 import { CATEGORIES } from '../model.ts';
-
-export const DEFAULT_EXPIRES_IN = 1800;
-/** Emulator limit (StackOne documents none): one year keeps `expires_at` a valid date. */
-export const MAX_EXPIRES_IN = 365 * 24 * 3600;
 
 const requiredString = (key: string) =>
   z
@@ -43,7 +40,7 @@ export const ConnectSessionCreateSchema = z.object({
   expires_in: z
     .number({ error: 'expires_in must be a positive number of seconds or null' })
     .positive('expires_in must be a positive number of seconds or null')
-    .max(MAX_EXPIRES_IN, `expires_in must be at most ${MAX_EXPIRES_IN} seconds (one year)`)
+    .max(EXPIRES_IN.max, `expires_in must be at most ${EXPIRES_IN.max} seconds (one year)`)
     .nullable()
     .optional(),
   multiple: z.boolean({ error: 'multiple must be a boolean or null' }).nullable().optional(),

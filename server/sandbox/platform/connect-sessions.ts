@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
 import { findConnector } from '../catalog/connectors.ts';
 import type { SandboxContext } from '../context.ts';
+import { EXPIRES_IN } from '../http/input-defaults.ts';
+import { parseJsonBody } from '../http/parse-input.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import { ORGANIZATION_ID, PROJECT_ID } from '../model.ts';
-import {
-  ConnectSessionAuthenticateSchema,
-  ConnectSessionCreateSchema,
-  DEFAULT_EXPIRES_IN,
-} from './connect-session-input.ts';
+import { ConnectSessionAuthenticateSchema, ConnectSessionCreateSchema } from './connect-session-input.ts';
 import { toConnectSessionTokenWire, toConnectSessionWire } from './connect-session-wire.ts';
-import { parseJsonBody } from './json-body.ts';
 
 /**
  * `/connect_sessions` (stackone-api.md §3). Both POSTs answer 201: the SDK rejects a 200. The
@@ -21,8 +18,8 @@ export function connectSessionRoutes(ctx: SandboxContext) {
   return new Hono()
     .post('/connect_sessions', async (c) => {
       const body = await parseJsonBody(c, ConnectSessionCreateSchema);
-      if (!body.ok) return stackOneError(c, 400, body.message);
-      const input = body.value;
+      if (!body.ok) return body.response;
+      const input = body.data;
 
       let provider = input.provider ?? null;
       if (provider !== null && !findConnector(provider))
@@ -54,14 +51,14 @@ export function connectSessionRoutes(ctx: SandboxContext) {
         label: input.label ?? null,
         metadata: input.metadata ?? null,
         type: input.type ?? 'production',
-        expires_in: input.expires_in ?? DEFAULT_EXPIRES_IN,
+        expires_in: input.expires_in ?? EXPIRES_IN.fallback,
       });
       return c.json(toConnectSessionTokenWire(session, ctx.options.publicUrl), 201);
     })
     .post('/connect_sessions/authenticate', async (c) => {
       const body = await parseJsonBody(c, ConnectSessionAuthenticateSchema);
-      if (!body.ok) return stackOneError(c, 400, body.message);
-      const session = store.getLiveSession(body.value.token);
+      if (!body.ok) return body.response;
+      const session = store.getLiveSession(body.data.token);
       if (!session) return stackOneError(c, 401, 'Invalid or expired connect session token');
       return c.json(toConnectSessionWire(session), 201);
     });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { PAGE_SIZE } from '../http/input-defaults.ts';
+import { queryBool, queryCsv, queryDate, queryEnum, queryInt, queryText } from '../http/query-fields.ts';
 import type { RequestLog } from '../model.ts';
-import { intParam, lastWinsParams, splitCsv, type Parsed } from './query-params.ts';
-
-export const LOGS_DEFAULT_PAGE_SIZE = 25;
-export const LOGS_MAX_PAGE_SIZE = 100;
 
 /** Comma-list filters matched exactly against one field each. */
 const LIST_FILTERS = {
@@ -19,6 +18,7 @@ const LIST_FILTERS = {
   source_types: 'source_type',
   source_values: 'source_value',
 } as const satisfies Record<string, keyof RequestLog>;
+type ListFilter = keyof typeof LIST_FILTERS;
 
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
@@ -31,18 +31,7 @@ const ORDER_COMPARATORS = {
   duration: (a: RequestLog, b: RequestLog) => a.duration - b.duration,
 };
 type OrderBy = keyof typeof ORDER_COMPARATORS;
-
-/** Every key that changes which logs match or their order; the cursor is bound to their values. */
-const QUERY_KEYS = [
-  ...Object.keys(LIST_FILTERS),
-  'http_methods',
-  'status_codes',
-  'start_date',
-  'end_date',
-  'success',
-  'order_by',
-  'order_direction',
-];
+const ORDER_BY = Object.keys(ORDER_COMPARATORS) as OrderBy[];
 
 export interface LogListQuery {
   pageSize: number;
@@ -60,123 +49,111 @@ interface LogCursor {
   last: string;
 }
 
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
-
-function parseDate(value: string | undefined, key: string): Parsed<number | null> {
-  if (value === undefined || value === '') return { ok: true, value: null };
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return fail(`${key} must be an ISO-8601 date-time, got "${value}"`);
-  return { ok: true, value: ms };
-}
-
 export function encodeCursor(cursor: LogCursor, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ o: cursor.offset, l: cursor.last, f: fingerprint })).toString(
     'base64url',
   );
 }
 
-function decodeCursor(raw: string, fingerprint: string): Parsed<LogCursor> {
+function decodeCursor(raw: string, fingerprint: string): LogCursor | string {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    return fail('next is not a valid cursor');
+    return 'next is not a valid cursor';
   }
   const { o, l, f } = (decoded ?? {}) as { o?: unknown; l?: unknown; f?: unknown };
   if (!Number.isInteger(o) || (o as number) < 0 || typeof l !== 'string' || typeof f !== 'string')
-    return fail('next is not a valid cursor');
-  if (f !== fingerprint) return fail('next belongs to a different filter or order; start again without it');
-  return { ok: true, value: { offset: o as number, last: l } };
+    return 'next is not a valid cursor';
+  if (f !== fingerprint) return 'next belongs to a different filter or order; start again without it';
+  return { offset: o as number, last: l };
 }
+
+const listFilterFields = Object.fromEntries(
+  Object.keys(LIST_FILTERS).map((key) => [key, queryCsv]),
+) as Record<ListFilter, typeof queryCsv>;
 
 /**
  * `GET /requests/logs` query (stackone-api.md §5.1). Filters arrive bare (the SDK) or as
  * `filter[key]`; the last occurrence of a key wins.
  */
-export function parseLogListQuery(search: URLSearchParams): Parsed<LogListQuery> {
-  const params = lastWinsParams(search);
-  const get = (key: string) => params.get(key);
-
-  const pageSize = intParam(get('page_size'), 'page_size', {
-    fallback: LOGS_DEFAULT_PAGE_SIZE,
-    min: 1,
-    max: LOGS_MAX_PAGE_SIZE,
-  });
-  if (!pageSize.ok) return pageSize;
-
-  const orderBy = get('order_by') ?? 'eventDatetime';
-  if (!(orderBy in ORDER_COMPARATORS))
-    return fail(`order_by must be one of ${Object.keys(ORDER_COMPARATORS).join(', ')}, got "${orderBy}"`);
-  const direction = get('order_direction') ?? 'desc';
-  if (direction !== 'asc' && direction !== 'desc')
-    return fail(`order_direction must be asc or desc, got "${direction}"`);
-
-  const checks: ((log: RequestLog) => boolean)[] = [];
-  for (const [key, field] of Object.entries(LIST_FILTERS)) {
-    const values = splitCsv(get(key) ?? undefined);
-    if (values.length) {
-      const wanted = new Set(values);
-      checks.push((log) => wanted.has(log[field] as string));
+export const LogListQuerySchema = z
+  .object({
+    page_size: queryInt('page_size', PAGE_SIZE),
+    order_by: queryEnum('order_by', ORDER_BY, 'eventDatetime'),
+    order_direction: queryEnum('order_direction', ['asc', 'desc'], 'desc'),
+    ...listFilterFields,
+    http_methods: queryCsv,
+    status_codes: queryCsv.superRefine((codes, ctx) => {
+      const bad = codes.find((code) => !/^\d{3}$/.test(code));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `status_codes must be a comma list of HTTP statuses, got "${bad}"`,
+        });
+    }),
+    success: queryBool('success'),
+    start_date: queryDate('start_date'),
+    end_date: queryDate('end_date'),
+    next: queryText,
+    include: queryCsv,
+  })
+  .transform((q, ctx): LogListQuery => {
+    const checks: ((log: RequestLog) => boolean)[] = [];
+    for (const [key, field] of Object.entries(LIST_FILTERS)) {
+      const values = q[key as ListFilter];
+      if (values.length) {
+        const wanted = new Set(values);
+        checks.push((log) => wanted.has(log[field] as string));
+      }
     }
-  }
-  const methods = splitCsv(get('http_methods') ?? undefined);
-  if (methods.length) {
-    const wanted = new Set(methods.map((m) => m.toUpperCase()));
-    checks.push((log) => wanted.has(log.http_method.toUpperCase()));
-  }
-  const codes = splitCsv(get('status_codes') ?? undefined);
-  if (codes.length) {
-    const bad = codes.find((code) => !/^\d{3}$/.test(code));
-    if (bad !== undefined) return fail(`status_codes must be a comma list of HTTP statuses, got "${bad}"`);
-    const wanted = new Set(codes.map(Number));
-    checks.push((log) => wanted.has(log.status));
-  }
-  const success = get('success');
-  if (success !== undefined && success !== '') {
-    if (success !== 'true' && success !== 'false')
-      return fail(`success must be true or false, got "${success}"`);
-    const wanted = success === 'true';
-    checks.push((log) => log.success === wanted);
-  }
-  const start = parseDate(get('start_date'), 'start_date');
-  if (!start.ok) return start;
-  const end = parseDate(get('end_date'), 'end_date');
-  if (!end.ok) return end;
-  if (start.value !== null || end.value !== null) {
-    const from = start.value ?? -Infinity;
-    const to = end.value ?? Infinity;
-    checks.push((log) => {
-      const at = Date.parse(log.event_datetime);
-      return at >= from && at <= to;
-    });
-  }
+    if (q.http_methods.length) {
+      const wanted = new Set(q.http_methods.map((m) => m.toUpperCase()));
+      checks.push((log) => wanted.has(log.http_method.toUpperCase()));
+    }
+    if (q.status_codes.length) {
+      const wanted = new Set(q.status_codes.map(Number));
+      checks.push((log) => wanted.has(log.status));
+    }
+    if (q.success !== undefined) {
+      const wanted = q.success;
+      checks.push((log) => log.success === wanted);
+    }
+    if (q.start_date !== undefined || q.end_date !== undefined) {
+      const from = q.start_date ?? -Infinity;
+      const to = q.end_date ?? Infinity;
+      checks.push((log) => {
+        const at = Date.parse(log.event_datetime);
+        return at >= from && at <= to;
+      });
+    }
 
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify(QUERY_KEYS.map((key) => [key, get(key) ?? null])))
-    .digest('base64url')
-    .slice(0, 16);
-  const rawNext = get('next');
-  let cursor: LogCursor | null = null;
-  if (rawNext) {
-    const decoded = decodeCursor(rawNext, fingerprint);
-    if (!decoded.ok) return decoded;
-    cursor = decoded.value;
-  }
+    // The cursor is bound to everything that changes which logs match or their order.
+    const { page_size: _size, next: _next, include: _include, ...matchingAndOrder } = q;
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(matchingAndOrder))
+      .digest('base64url')
+      .slice(0, 16);
+    let cursor: LogCursor | null = null;
+    if (q.next) {
+      const decoded = decodeCursor(q.next, fingerprint);
+      if (typeof decoded === 'string') {
+        ctx.addIssue({ code: 'custom', message: decoded, path: ['next'] });
+        return z.NEVER;
+      }
+      cursor = decoded;
+    }
 
-  const include = splitCsv(get('include') ?? undefined);
-  return {
-    ok: true,
-    value: {
-      pageSize: pageSize.value,
-      includeSteps: include.includes('step_logs'),
+    return {
+      pageSize: q.page_size,
+      includeSteps: q.include.includes('step_logs'),
       matches: checks.length ? (log) => checks.every((check) => check(log)) : null,
-      orderBy: orderBy as OrderBy,
-      direction,
+      orderBy: q.order_by,
+      direction: q.order_direction,
       fingerprint,
       cursor,
-    },
-  };
-}
+    };
+  });
 
 /** One page of logs and the cursor of the next one (null at the end). */
 export function logPage(

@@ -30,9 +30,11 @@ export class SandboxStore {
   private accountOrder: SandboxAccount[] = [];
   readonly sessions = new Map<string, ConnectSession>();
   readonly attempts = new Map<string, ConnectionAttempt>();
-  /** Newest first. */
-  logs: RequestLog[] = [];
+  /** Newest first, once the seed's logs are built (builtLogs). */
+  private logList: RequestLog[] = [];
   private logsById = new Map<string, RequestLog>();
+  /** The seed's logs, built on first use (see SeedData.logs). */
+  private seededLogs: (() => RequestLog[]) | null = null;
   readonly deliveries: WebhookDelivery[] = [];
   private listeners = new Set<AccountListener>();
   private nextSessionId = 1;
@@ -43,10 +45,12 @@ export class SandboxStore {
 
   /** Replaces every account, session, attempt and log with the seed's; keeps listeners and deliveries. */
   load(seed: SeedData): void {
-    this.accountsById = new Map(seed.accounts.map((a) => [a.id, a]));
+    this.accountsById = new Map();
+    for (const account of seed.accounts) this.accountsById.set(account.id, account);
     this.accountOrder = [...seed.accounts].sort(compareAccounts);
-    this.logs = [...seed.logs].sort((a, b) => (a.event_datetime < b.event_datetime ? 1 : -1));
-    this.logsById = new Map(this.logs.map((l) => [l.request_id, l]));
+    this.logList = [];
+    this.logsById = new Map();
+    this.seededLogs = seed.logs;
     this.sessions.clear();
     this.attempts.clear();
     this.nextSessionId = 1;
@@ -172,12 +176,27 @@ export class SandboxStore {
 
   // ---- request logs --------------------------------------------------------------------------
 
+  /** Newest first. */
+  get logs(): readonly RequestLog[] {
+    return this.builtLogs();
+  }
+
   getLog(requestId: string): RequestLog | undefined {
+    this.builtLogs();
     return this.logsById.get(requestId);
   }
 
   addLog(log: RequestLog): void {
-    this.logs.unshift(log);
+    this.builtLogs().unshift(log);
     this.logsById.set(log.request_id, log);
+  }
+
+  private builtLogs(): RequestLog[] {
+    if (this.seededLogs) {
+      this.logList = [...this.seededLogs()].sort((a, b) => (a.event_datetime < b.event_datetime ? 1 : -1));
+      for (const log of this.logList) this.logsById.set(log.request_id, log);
+      this.seededLogs = null;
+    }
+    return this.logList;
   }
 }

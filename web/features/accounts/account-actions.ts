@@ -11,22 +11,16 @@ import {
 import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
+import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
 import { AddAccountForCustomerDialog } from '../connect/add-account-dialog.tsx';
 import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
 import { SendRelinkLinkDialog } from '../connect/send-relink-link-dialog.tsx';
 import { DeleteAccountDialog } from './actions/delete-account-dialog.tsx';
 import { EditLabelDialog } from './actions/edit-label-dialog.tsx';
 
-/** What an action's dialog gets: the account, and control of its own open state. */
-export interface AccountActionDialogProps {
-  account: Account;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}
-
 export type AccountActionPlacement = 'row' | 'page';
 
-export interface AccountAction {
+interface AccountActionBase {
   id: string;
   /** Menu item / button text, also its accessible name. */
   label: string;
@@ -38,20 +32,23 @@ export interface AccountAction {
   variant?: 'default' | 'destructive';
   /** Hidden for accounts it makes no sense for (e.g. already deleted). */
   isAvailable?: (account: Account) => boolean;
-  /** Opens this dialog. An action with neither `dialog` nor `onSelect` is not shown yet. */
-  dialog?: ComponentType<AccountActionDialogProps> | null;
-  /** Runs instead of a dialog (navigation). */
-  onSelect?: (account: Account, ctx: { navigate: ReturnType<typeof useNavigate> }) => void;
 }
+
+/** An action opens its dialog, or runs at once (navigation). */
+export type AccountAction = AccountActionBase &
+  (
+    | { dialog: ComponentType<AccountDialogProps>; onSelect?: never }
+    | {
+        dialog?: never;
+        onSelect: (account: Account, ctx: { navigate: ReturnType<typeof useNavigate> }) => void;
+      }
+  );
 
 const isLive = (account: Account) => account.deletedAt === null;
 
 /**
- * Every action on one account, in display order. Features plug their dialog in by setting `dialog`
- * on their entry (an action whose dialog is still null stays hidden), e.g.
- *   import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
- *   … dialog: FixCredentialsDialog,
- * The dialog is rendered outside the menu, so it owns focus and Escape like any other dialog.
+ * Every action on one account, in display order. A dialog is rendered outside the menu, so it owns
+ * focus and Escape like any other dialog.
  */
 export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
   {
@@ -113,16 +110,11 @@ export const ACCOUNT_ACTIONS: readonly AccountAction[] = [
 
 /** The actions this user may run on this account, here. */
 export function availableAccountActions(
-  actions: readonly AccountAction[],
   account: Account,
   placement: AccountActionPlacement,
   can: (permission: Permission | undefined) => boolean,
 ): AccountAction[] {
-  return actions.filter(
-    (a) =>
-      a.placements.includes(placement) &&
-      (a.dialog || a.onSelect) &&
-      can(a.permission) &&
-      (a.isAvailable?.(account) ?? true),
+  return ACCOUNT_ACTIONS.filter(
+    (a) => a.placements.includes(placement) && can(a.permission) && (a.isAvailable?.(account) ?? true),
   );
 }

@@ -2,10 +2,10 @@ import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Account } from '../../../shared/schemas/account.ts';
 import { DataTableColumnHeader } from '../../components/data-table/data-table-column-header.tsx';
+import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
-import { ProviderName } from './provider-name.tsx';
 import { RowActions } from './row-actions.tsx';
 
 const column = createColumnHelper<Account>();

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeader } from '../../components/layout/page-header.tsx';
 import { accountQueries } from '../../lib/queries/accounts.ts';
-import { AccountListHeaderActions } from './account-list-header-actions.tsx';
+import { AddAccountButton } from '../connect/add-account-button.tsx';
 import type { AccountsSearch } from './accounts-search.ts';
 import { AccountsTable } from './accounts-table.tsx';
 import { SyncIndicator } from './sync-indicator.tsx';
@@ -25,7 +25,7 @@ export function AccountsScreen({ search, onSearchChange }: AccountsScreenProps) 
         actions={
           <>
             {data && <SyncIndicator data={data} fetchedAt={dataUpdatedAt} />}
-            <AccountListHeaderActions />
+            <AddAccountButton />
           </>
         }
       />

@@ -2,6 +2,8 @@ import { XIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
 import { DataTableFacetedFilter } from '../../components/data-table/data-table-faceted-filter.tsx';
+import { ProviderLogo } from '../../components/provider/provider-logo.tsx';
+import { useConnectorLookup } from '../../components/provider/use-connector-lookup.ts';
 import { Button } from '../../components/ui/button.tsx';
 import { AccountsSearchInput } from './accounts-search-input.tsx';
 import {
@@ -12,8 +14,6 @@ import {
   type AccountsSearch,
 } from './accounts-search.ts';
 import { providerOptions, statusOptions, typeOptions } from './facet-options.ts';
-import { ProviderLogo } from './provider-logo.tsx';
-import { useConnectorLookup } from './use-connector-lookup.ts';
 
 export interface AccountsToolbarProps {
   search: AccountsSearch;

@@ -9,18 +9,16 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../../components/ui/dropdown-menu.tsx';
-import type { AccountAction } from './account-actions.ts';
 import { useAccountActions } from './use-account-actions.tsx';
 
 /** The "…" menu of one table row, listing the account actions this user may run. */
-export function RowActions({ account, actions }: { account: Account; actions?: readonly AccountAction[] }) {
+export function RowActions({ account }: { account: Account }) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const {
     actions: available,
     run,
     dialog,
   } = useAccountActions(account, 'row', {
-    actions,
     // The menu item that opened the dialog is gone; give focus back to the row's menu button.
     onDialogClosed: () => requestAnimationFrame(() => triggerRef.current?.focus()),
   });

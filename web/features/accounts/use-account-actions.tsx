@@ -3,7 +3,6 @@ import { useState, type ReactNode } from 'react';
 import type { Account } from '../../../shared/schemas/account.ts';
 import { usePermissions } from '../../lib/use-me.ts';
 import {
-  ACCOUNT_ACTIONS,
   availableAccountActions,
   type AccountAction,
   type AccountActionPlacement,
@@ -23,16 +22,16 @@ export interface UseAccountActions {
 export function useAccountActions(
   account: Account,
   placement: AccountActionPlacement,
-  options: { actions?: readonly AccountAction[]; onDialogClosed?: () => void } = {},
+  options: { onDialogClosed?: () => void } = {},
 ): UseAccountActions {
   const can = usePermissions();
   const navigate = useNavigate();
   const [active, setActive] = useState<{ id: string; open: boolean } | null>(null);
-  const actions = availableAccountActions(options.actions ?? ACCOUNT_ACTIONS, account, placement, can);
+  const actions = availableAccountActions(account, placement, can);
 
   const run = (action: AccountAction) => {
     if (action.dialog) setActive({ id: action.id, open: true });
-    else action.onSelect?.(account, { navigate });
+    else action.onSelect(account, { navigate });
   };
 
   const current = active ? actions.find((a) => a.id === active.id) : undefined;

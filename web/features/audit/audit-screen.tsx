@@ -7,10 +7,10 @@ import { EmptyState } from '../../components/feedback/empty-state.tsx';
 import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeader } from '../../components/layout/page-header.tsx';
 import { Button } from '../../components/ui/button.tsx';
+import { auditCsvHref, auditQueries } from '../../lib/queries/audit.ts';
 import { auditColumns } from './audit-columns.tsx';
 import { AuditFilters } from './audit-filters.tsx';
-import { auditQueries } from './audit-queries.ts';
-import { auditCsvHref, hasAuditFilters, resetAuditFilters, type AuditSearch } from './audit-search.ts';
+import { hasAuditFilters, resetAuditFilters, type AuditSearch } from './audit-search.ts';
 
 export interface AuditScreenProps {
   search: AuditSearch;

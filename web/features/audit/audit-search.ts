@@ -36,23 +36,3 @@ export const resetAuditFilters = (search: AuditSearch): AuditSearch => ({
   ...AUDIT_SEARCH_DEFAULTS,
   pageSize: search.pageSize,
 });
-
-function filterParams(search: AuditFilter): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const key of ['actor', 'action', 'accountId', 'from', 'to'] as const) {
-    const value = search[key];
-    if (value) params[key] = value;
-  }
-  return params;
-}
-
-/** The search as `GET /api/audit` query strings. */
-export function toAuditParams(search: AuditSearch) {
-  return { ...filterParams(search), page: String(search.page), pageSize: String(search.pageSize) };
-}
-
-/** Every matching row as CSV (the same filter, no paging), for the Export link. */
-export function auditCsvHref(search: AuditSearch): string {
-  const query = new URLSearchParams(filterParams(search)).toString();
-  return `/api/audit.csv${query ? `?${query}` : ''}`;
-}

@@ -1,6 +1,5 @@
+import type { AccountDialogProps, ControlledDialogProps } from '../../components/dialogs/dialog-props.ts';
 import { Dialog, DialogContent } from '../../components/ui/dialog.tsx';
-import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
-import type { ListActionDialogProps } from '../accounts/account-list-actions.ts';
 import { AddAccountFlow } from './add-account-flow.tsx';
 import type { AddAccountFormInput } from './add-account-schema.ts';
 
@@ -8,7 +7,7 @@ function AddAccountDialogShell({
   open,
   onOpenChange,
   prefill,
-}: ListActionDialogProps & { prefill?: Partial<AddAccountFormInput> }) {
+}: ControlledDialogProps & { prefill?: Partial<AddAccountFormInput> }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-xl">
@@ -19,12 +18,12 @@ function AddAccountDialogShell({
 }
 
 /** "Add account" on the accounts list: any customer, new or existing. */
-export function AddAccountDialog(props: ListActionDialogProps) {
+export function AddAccountDialog(props: ControlledDialogProps) {
   return <AddAccountDialogShell {...props} />;
 }
 
 /** "Add account" on an account's page: another account for the same customer. */
-export function AddAccountForCustomerDialog({ account, ...props }: AccountActionDialogProps) {
+export function AddAccountForCustomerDialog({ account, ...props }: AccountDialogProps) {
   return (
     <AddAccountDialogShell
       {...props}

@@ -9,6 +9,8 @@ import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { applyFormErrors } from '../../lib/apply-form-errors.ts';
 import { toApiError } from '../../lib/api-error.ts';
+import { accountQueries } from '../../lib/queries/accounts.ts';
+import { createNewConnectSession } from '../../lib/queries/connect-sessions.ts';
 import { connectorQueries } from '../../lib/queries/connectors.ts';
 import {
   addAccountFormSchema,
@@ -19,8 +21,6 @@ import {
   type ExistingAccountHint,
 } from './add-account-schema.ts';
 import { CategoryCheckboxes } from './category-checkboxes.tsx';
-import { createNewConnectSession } from './connect-session-api.ts';
-import { existingAccountQuery } from './owner-queries.ts';
 import { OwnerIdCombobox } from './owner-id-combobox.tsx';
 import { ProviderCombobox } from './provider-combobox.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
@@ -73,7 +73,7 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
     const ownerId = values.originOwnerId.trim();
     const provider = values.provider.trim();
     if (values.choice !== 'provider' || !ownerId || !provider) return null;
-    const existing = queryClient.getQueryData(existingAccountQuery(ownerId, provider).queryKey)?.items[0];
+    const existing = queryClient.getQueryData(accountQueries.existing(ownerId, provider).queryKey)?.items[0];
     if (!existing) return null;
     return {
       ownerName: values.originOwnerName.trim() || existing.originOwnerName,
@@ -99,7 +99,7 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
 
   const ownerId = useDebouncedValue(values.originOwnerId.trim(), 300);
   const existingCheck = useQuery({
-    ...existingAccountQuery(ownerId, values.provider),
+    ...accountQueries.existing(ownerId, values.provider),
     enabled: values.choice === 'provider' && ownerId.length > 0 && values.provider.length > 0,
     meta: { silent: true },
   });
@@ -121,7 +121,7 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
     if (current.choice === 'provider' && owner && provider) {
       setIsChecking(true);
       // If the check itself fails the label stays optional; the server does not require it either.
-      await queryClient.fetchQuery(existingAccountQuery(owner, provider)).catch(() => undefined);
+      await queryClient.fetchQuery(accountQueries.existing(owner, provider)).catch(() => undefined);
       setIsChecking(false);
     }
     await form.handleSubmit((submitted) => mutation.mutate(submitted))();

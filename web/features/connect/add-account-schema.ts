@@ -3,7 +3,7 @@ import {
   CategorySchema,
   CreateConnectSessionRequestSchema,
 } from '../../../shared/schemas/connect-session.ts';
-import type { NewConnectSessionRequest } from './connect-session-api.ts';
+import type { NewConnectSessionRequest } from '../../lib/queries/connect-sessions.ts';
 
 const fields = CreateConnectSessionRequestSchema.shape;
 

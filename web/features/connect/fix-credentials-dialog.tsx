@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
 import {
   Dialog,
   DialogContent,
@@ -8,13 +9,12 @@ import {
   DialogTitle,
 } from '../../components/ui/dialog.tsx';
 import { invalidateAccount } from '../../lib/queries/accounts.ts';
-import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
-import { createAccountConnectSession } from './connect-session-api.ts';
+import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
 import { HubSessionView } from './hub-session-view.tsx';
 import { useOpenEffect } from './use-open-effect.ts';
 
 /** The StackOne Hub in edit mode for one account, with a connect session made when the dialog opens. */
-export function FixCredentialsDialog({ account, open, onOpenChange }: AccountActionDialogProps) {
+export function FixCredentialsDialog({ account, open, onOpenChange }: AccountDialogProps) {
   const queryClient = useQueryClient();
   const session = useMutation({
     mutationFn: () => createAccountConnectSession(account.id, { purpose: 'hub' }),

@@ -3,7 +3,8 @@ import { useId, useRef, useState, type ComponentProps, type Ref } from 'react';
 import { Input } from '../../components/ui/input.tsx';
 import { Popover, PopoverAnchor, PopoverContent } from '../../components/ui/popover.tsx';
 import { cn } from '../../lib/cn.ts';
-import { distinctOwners, ownerSearchQuery, type OwnerSuggestion } from './owner-queries.ts';
+import { accountQueries } from '../../lib/queries/accounts.ts';
+import { distinctOwners, type OwnerSuggestion } from './owner-suggestions.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
 
 export interface OwnerIdComboboxProps extends Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'ref'> {
@@ -31,7 +32,7 @@ export function OwnerIdCombobox({
   const [active, setActive] = useState(0);
   const q = useDebouncedValue(value.trim(), 200);
   const { data } = useQuery({
-    ...ownerSearchQuery(q),
+    ...accountQueries.ownerSearch(q),
     enabled: isOpen && q.length > 0,
     placeholderData: keepPreviousData,
     meta: { silent: true },

@@ -1,6 +1,7 @@
 import { CheckIcon, ChevronsUpDownIcon, UsersIcon } from 'lucide-react';
 import { useState, type ComponentProps } from 'react';
 import type { Connector } from '../../../shared/schemas/connector.ts';
+import { ProviderLogo } from '../../components/provider/provider-logo.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import {
   Command,
@@ -13,7 +14,6 @@ import {
 } from '../../components/ui/command.tsx';
 import { Popover, PopoverContent, PopoverTrigger } from '../../components/ui/popover.tsx';
 import { cn } from '../../lib/cn.ts';
-import { ProviderLogo } from '../accounts/provider-logo.tsx';
 import { categoryLabel } from './category-label.ts';
 
 export type ProviderChoice = { choice: 'provider'; provider: string } | { choice: 'categories' };

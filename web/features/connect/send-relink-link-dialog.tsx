@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlertCircleIcon, CopyIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
+import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import {
@@ -16,9 +17,8 @@ import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { describeUpstream, toApiError } from '../../lib/api-error.ts';
 import { accountKeys } from '../../lib/queries/accounts.ts';
+import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
 import { useNow } from '../../lib/use-now.ts';
-import type { AccountActionDialogProps } from '../accounts/account-actions.ts';
-import { createAccountConnectSession } from './connect-session-api.ts';
 import { ExpiryRadioGroup } from './expiry-radio-group.tsx';
 import { DEFAULT_RELINK_EXPIRY, formatLinkExpiry } from './relink-expiry.ts';
 
@@ -28,7 +28,7 @@ function LinkExpiry({ expiresAt }: { expiresAt: string }) {
 }
 
 /** A hosted auth link the customer opens to re-connect this account; the server audits its creation. */
-export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountActionDialogProps) {
+export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountDialogProps) {
   const [expiresIn, setExpiresIn] = useState(DEFAULT_RELINK_EXPIRY);
   const queryClient = useQueryClient();
   const link = useMutation({

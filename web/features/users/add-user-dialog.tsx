@@ -20,8 +20,8 @@ import {
 import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { applyFormErrors } from '../../lib/apply-form-errors.ts';
+import { createUser, userKeys } from '../../lib/queries/users.ts';
 import { RoleSelect } from './role-select.tsx';
-import { createUser, userKeys } from './users-queries.ts';
 
 type CreateUserValues = z.output<typeof CreateUserRequestSchema>;
 

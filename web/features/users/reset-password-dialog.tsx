@@ -16,7 +16,7 @@ import {
 import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { applyFormErrors } from '../../lib/apply-form-errors.ts';
-import { storeUser, updateUser } from './users-queries.ts';
+import { storeUser, updateUser } from '../../lib/queries/users.ts';
 
 const ResetPasswordSchema = z.object({ password: CreateUserRequestSchema.shape.password });
 type ResetPasswordValues = z.infer<typeof ResetPasswordSchema>;

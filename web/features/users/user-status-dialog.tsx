@@ -14,7 +14,7 @@ import {
 } from '../../components/ui/alert-dialog.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { toApiError } from '../../lib/api-error.ts';
-import { storeUser, updateUser } from './users-queries.ts';
+import { storeUser, updateUser } from '../../lib/queries/users.ts';
 
 export interface UserStatusDialogProps {
   user: User;

@@ -13,13 +13,13 @@ import { Button } from '../../components/ui/button.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table.tsx';
 import { toApiError } from '../../lib/api-error.ts';
 import { formatDate } from '../../lib/format.ts';
+import { storeUser, updateUser, userQueries } from '../../lib/queries/users.ts';
 import { useMe } from '../../lib/use-me.ts';
 import { AddUserDialog } from './add-user-dialog.tsx';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { ROLE_LABELS } from './role-options.ts';
 import { RoleSelect } from './role-select.tsx';
 import { UserStatusDialog } from './user-status-dialog.tsx';
-import { storeUser, updateUser, userQueries } from './users-queries.ts';
 
 type OpenDialog = { kind: 'add' } | { kind: 'password' | 'status'; user: User } | null;
 

@@ -1,5 +1,12 @@
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { AccountListQuery } from '../../../shared/schemas/account-filters.ts';
+import {
+  AccountListQuerySchema,
+  type AccountListQuery,
+  type AccountListResponse,
+} from '../../../shared/schemas/account-filters.ts';
+import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
+import type { Account } from '../../../shared/schemas/account.ts';
+import type { RequestLogPage } from '../../../shared/schemas/request-log.ts';
 import { api, unwrap } from '../api-client.ts';
 
 export const REQUEST_LOGS_PAGE_SIZE = 25;
@@ -32,22 +39,30 @@ export function toAccountListParams(query: AccountListQuery) {
   };
 }
 
+const listQuery = (query: AccountListQuery) =>
+  queryOptions({
+    queryKey: accountKeys.list(query),
+    queryFn: ({ signal }): Promise<AccountListResponse> =>
+      unwrap(api.accounts.$get({ query: toAccountListParams(query) }, { init: { signal } })),
+  });
+
 export const accountQueries = {
-  list: (query: AccountListQuery) =>
-    queryOptions({
-      queryKey: accountKeys.list(query),
-      queryFn: ({ signal }) =>
-        unwrap(api.accounts.$get({ query: toAccountListParams(query) }, { init: { signal } })),
-    }),
+  list: listQuery,
+  /** `GET /api/accounts?ownerId&provider&pageSize=1`: does this customer already have that provider? */
+  existing: (ownerId: string, provider: string) =>
+    listQuery(AccountListQuerySchema.parse({ ownerId, provider, pageSize: 1 })),
+  /** `GET /api/accounts?q=`: accounts whose owner, label … match what was typed, for owner suggestions. */
+  ownerSearch: (q: string) => listQuery(AccountListQuerySchema.parse({ q, pageSize: 25 })),
   detail: (id: string) =>
     queryOptions({
       queryKey: accountKeys.detail(id),
-      queryFn: ({ signal }) => unwrap(api.accounts[':id'].$get({ param: { id } }, { init: { signal } })),
+      queryFn: ({ signal }): Promise<AccountDetail> =>
+        unwrap(api.accounts[':id'].$get({ param: { id } }, { init: { signal } })),
     }),
   logs: (id: string) =>
     infiniteQueryOptions({
       queryKey: accountKeys.logs(id),
-      queryFn: ({ pageParam, signal }) =>
+      queryFn: ({ pageParam, signal }): Promise<RequestLogPage> =>
         unwrap(
           api.accounts[':id'].logs.$get(
             {
@@ -66,10 +81,28 @@ export const accountQueries = {
     }),
 };
 
+/** Sets the label, or clears it with null. Answers the account as the index now has it. */
+export function patchAccountLabel(id: string, label: string | null): Promise<Account> {
+  return unwrap(api.accounts[':id'].$patch({ param: { id }, json: { label } }));
+}
+
+/** Deletes the account at StackOne; the console keeps it in its history, marked deleted. */
+export function deleteAccount(id: string): Promise<Account> {
+  return unwrap(api.accounts[':id'].$delete({ param: { id } }));
+}
+
 /** After a change to one account: its detail and every account list (only the ones on screen refetch). */
 export function invalidateAccount(queryClient: QueryClient, id: string): Promise<void> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: accountKeys.detail(id) }),
     queryClient.invalidateQueries({ queryKey: accountKeys.lists() }),
   ]).then(() => undefined);
+}
+
+/** Takes a deleted account out of every cached list at once, before the refetch confirms it. */
+export function removeFromAccountLists(queryClient: QueryClient, id: string): void {
+  queryClient.setQueriesData<AccountListResponse>({ queryKey: accountKeys.lists() }, (page) => {
+    if (!page || !page.items.some((a) => a.id === id)) return page;
+    return { ...page, items: page.items.filter((a) => a.id !== id), total: Math.max(0, page.total - 1) };
+  });
 }

@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Connector } from '../../../shared/schemas/connector.ts';
 import { api, unwrap } from '../api-client.ts';
+
+/** `GET /api/connectors`. */
+export interface ConnectorList {
+  items: Connector[];
+}
 
 export const connectorKeys = {
   all: ['connectors'] as const,
@@ -10,7 +16,8 @@ export const connectorQueries = {
   list: () =>
     queryOptions({
       queryKey: connectorKeys.list(),
-      queryFn: ({ signal }) => unwrap(api.connectors.$get(undefined, { init: { signal } })),
+      queryFn: ({ signal }): Promise<ConnectorList> =>
+        unwrap(api.connectors.$get(undefined, { init: { signal } })),
       // The connector catalogue changes on StackOne's release schedule, not while a page is open.
       staleTime: 10 * 60_000,
       meta: { silent: true },

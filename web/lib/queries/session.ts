@@ -1,7 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { SetupRequest, SignInRequest } from '../../../shared/schemas/users.ts';
+import type { Me, SetupRequest, SetupStatusSchema, SignInRequest } from '../../../shared/schemas/users.ts';
 import { api, requestJson, unwrap } from '../api-client.ts';
+
+type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -13,7 +15,7 @@ export const sessionQueries = {
   me: () =>
     queryOptions({
       queryKey: sessionKeys.me(),
-      queryFn: ({ signal }) => unwrap(api.me.$get(undefined, { init: { signal } })),
+      queryFn: ({ signal }): Promise<Me> => unwrap(api.me.$get(undefined, { init: { signal } })),
       staleTime: 60_000,
       retry: false,
       meta: { handlesUnauthenticated: true },
@@ -21,7 +23,7 @@ export const sessionQueries = {
   setup: () =>
     queryOptions({
       queryKey: sessionKeys.setup(),
-      queryFn: ({ signal }) => unwrap(api.setup.$get(undefined, { init: { signal } })),
+      queryFn: ({ signal }): Promise<SetupStatus> => unwrap(api.setup.$get(undefined, { init: { signal } })),
       staleTime: 5 * 60_000,
       retry: false,
     }),

@@ -1,9 +1,9 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { PageSkeleton } from '../../components/feedback/page-skeleton.tsx';
 import { RouteError } from '../../components/feedback/route-error.tsx';
-import { auditQueries } from '../../features/audit/audit-queries.ts';
 import { AUDIT_SEARCH_DEFAULTS, AuditSearchSchema } from '../../features/audit/audit-search.ts';
 import { AuditScreen } from '../../features/audit/audit-screen.tsx';
+import { auditQueries } from '../../lib/queries/audit.ts';
 
 export const Route = createFileRoute('/_app/audit')({
   validateSearch: AuditSearchSchema,

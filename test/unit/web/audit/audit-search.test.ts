@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_SEARCH_DEFAULTS,
   AuditSearchSchema,
-  auditCsvHref,
   resetAuditFilters,
   setAuditFilter,
-  toAuditParams,
 } from '../../../../web/features/audit/audit-search.ts';
 import { isoToLocalDate, localDateToIso } from '../../../../web/features/audit/date-bounds.ts';
+import { auditCsvHref, toAuditParams } from '../../../../web/lib/queries/audit.ts';
 
 describe('audit URL state', () => {
   it('falls back field by field when a link carries bad values', () => {

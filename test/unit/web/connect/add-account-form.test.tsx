@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
+import '../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddAccountForm } from '../../../../web/features/connect/add-account-form.tsx';
 import type { AddAccountFormInput } from '../../../../web/features/connect/add-account-schema.ts';
-import { account, listOf, mockApi, polyfillLayout, type ApiCall } from './mock-api.ts';
+import { account, listOf, mockApi, type ApiCall } from '../../../support/mock-api.ts';
 
 const session = {
   token: 'tok_1',
@@ -21,11 +22,8 @@ const connectors = [
 ];
 
 let calls: ApiCall[];
-let consoleError: ReturnType<typeof vi.spyOn>;
 
-beforeAll(polyfillLayout);
 beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
   calls = mockApi([
     { method: 'GET', path: '/api/connectors', respond: () => ({ body: { items: connectors } }) },
     {
@@ -42,12 +40,6 @@ beforeEach(() => {
     },
     { method: 'POST', path: '/api/connect-sessions', respond: () => ({ status: 201, body: session }) },
   ]);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 function renderForm(prefill?: Partial<AddAccountFormInput>) {

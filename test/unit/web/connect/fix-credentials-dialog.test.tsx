@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
+import '../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FixCredentialsDialog } from '../../../../web/features/connect/fix-credentials-dialog.tsx';
 import { accountKeys } from '../../../../web/lib/queries/accounts.ts';
-import { account, mockApi, polyfillLayout, type ApiCall } from './mock-api.ts';
+import { account, mockApi, type ApiCall } from '../../../support/mock-api.ts';
 
 interface HubProps {
   token: string;
@@ -27,12 +28,9 @@ vi.mock('@stackone/hub', () => ({
 }));
 
 let calls: ApiCall[];
-let consoleError: ReturnType<typeof vi.spyOn>;
 let tokens = 0;
 
-beforeAll(polyfillLayout);
 beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
   hub.props = null;
   tokens = 0;
   calls = mockApi([
@@ -51,12 +49,6 @@ beforeEach(() => {
       }),
     },
   ]);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 function Harness({ queryClient }: { queryClient: QueryClient }) {

@@ -1,19 +1,17 @@
 // @vitest-environment jsdom
+import '../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SendRelinkLinkDialog } from '../../../../web/features/connect/send-relink-link-dialog.tsx';
 import { formatLinkExpiry } from '../../../../web/features/connect/relink-expiry.ts';
-import { account, mockApi, polyfillLayout, type ApiCall } from './mock-api.ts';
+import { account, mockApi, type ApiCall } from '../../../support/mock-api.ts';
 
 const DAY = 86_400;
 let calls: ApiCall[];
-let consoleError: ReturnType<typeof vi.spyOn>;
 
-beforeAll(polyfillLayout);
 beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
   calls = mockApi([
     {
       method: 'POST',
@@ -30,12 +28,6 @@ beforeEach(() => {
       }),
     },
   ]);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 function renderDialog() {

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
+import '../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../../../shared/schemas/users.ts';
 import { UsersScreen } from '../../../../web/features/users/users-screen.tsx';
 import { sessionKeys } from '../../../../web/lib/queries/session.ts';
-import { mockApi, polyfillLayout, type ApiCall } from '../connect/mock-api.ts';
+import { mockApi, type ApiCall } from '../../../support/mock-api.ts';
 
 const admin: User = {
   id: 'u_admin',
@@ -20,11 +21,8 @@ const sam: User = { ...admin, id: 'u_sam', email: 'sam@example.com', name: 'Sam'
 const LAST_ADMIN = 'This is the last active admin: make another user admin first';
 
 let calls: ApiCall[];
-let consoleError: ReturnType<typeof vi.spyOn>;
 
-beforeAll(polyfillLayout);
 beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
   calls = mockApi([
     { method: 'GET', path: '/api/users', respond: () => ({ body: { items: [admin, sam] } }) },
     {
@@ -49,12 +47,6 @@ beforeEach(() => {
       respond: ({ body }) => ({ body: { ...sam, ...(body as object) } }),
     },
   ]);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 function renderScreen() {

@@ -1,12 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import { ChevronLeftIcon } from 'lucide-react';
 import type { Account } from '../../../../shared/schemas/account.ts';
+import { ProviderName } from '../../../components/provider/provider-name.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { formatBrokenFor } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { AccountStatusBadge } from '../account-status-badge.tsx';
 import { InlineLabelEdit } from '../actions/inline-label-edit.tsx';
-import { ProviderName } from '../provider-name.tsx';
 import { AccountPageActions } from './account-page-actions.tsx';
 import { brokenSince } from './status-reasons.tsx';
 

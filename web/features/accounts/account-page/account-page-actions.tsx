@@ -1,17 +1,10 @@
 import type { Account } from '../../../../shared/schemas/account.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import type { AccountAction } from '../account-actions.ts';
 import { useAccountActions } from '../use-account-actions.tsx';
 
 /** The account page's action bar: the same registry as the row menu, as buttons. */
-export function AccountPageActions({
-  account,
-  actions,
-}: {
-  account: Account;
-  actions?: readonly AccountAction[];
-}) {
-  const { actions: available, run, dialog } = useAccountActions(account, 'page', { actions });
+export function AccountPageActions({ account }: { account: Account }) {
+  const { actions: available, run, dialog } = useAccountActions(account, 'page');
   if (available.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMatchRoute, useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
+import type { AccountDialogProps } from '../../../components/dialogs/dialog-props.ts';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -14,13 +15,16 @@ import {
 import { Button } from '../../../components/ui/button.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { Label } from '../../../components/ui/label.tsx';
+import {
+  accountKeys,
+  deleteAccount,
+  invalidateAccount,
+  removeFromAccountLists,
+} from '../../../lib/queries/accounts.ts';
 import { toastApiError } from '../../../lib/toast-api-error.ts';
-import { accountKeys, invalidateAccount } from '../../../lib/queries/accounts.ts';
-import type { AccountActionDialogProps } from '../account-actions.ts';
-import { deleteAccount, removeFromAccountLists } from './account-mutations.ts';
 
 /** Deleting is final upstream, so the customer's name must be typed before the button unlocks. */
-export function DeleteAccountDialog({ account, open, onOpenChange }: AccountActionDialogProps) {
+export function DeleteAccountDialog({ account, open, onOpenChange }: AccountDialogProps) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const matchRoute = useMatchRoute();

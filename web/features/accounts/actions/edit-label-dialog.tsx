@@ -1,3 +1,4 @@
+import type { AccountDialogProps } from '../../../components/dialogs/dialog-props.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import {
   Dialog,
@@ -7,11 +8,10 @@ import {
   DialogHeader,
   DialogTitle,
 } from '../../../components/ui/dialog.tsx';
-import type { AccountActionDialogProps } from '../account-actions.ts';
 import { EditLabelForm } from './edit-label-form.tsx';
 
 /** The row action's small dialog around the label form (Escape closes it, like any dialog). */
-export function EditLabelDialog({ account, open, onOpenChange }: AccountActionDialogProps) {
+export function EditLabelDialog({ account, open, onOpenChange }: AccountDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-md">

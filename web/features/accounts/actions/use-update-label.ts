@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Account } from '../../../../shared/schemas/account.ts';
-import { invalidateAccount } from '../../../lib/queries/accounts.ts';
-import { patchAccountLabel } from './account-mutations.ts';
+import { invalidateAccount, patchAccountLabel } from '../../../lib/queries/accounts.ts';
 
 /** Saving a label: on success a toast and a refresh of that account and the lists. */
 export function useUpdateLabel(account: Account) {

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
+import '../../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AccountListResponse } from '../../../../../shared/schemas/account-filters.ts';
 import { AccountsToolbar } from '../../../../../web/features/accounts/accounts-toolbar.tsx';
 import {
@@ -16,25 +17,6 @@ const facets: AccountListResponse['facets'] = {
   provider: { hibob: 30, bamboohr: 20 },
   type: { production: 45, test: 5 },
 };
-
-beforeAll(() => {
-  // Radix measures popovers; jsdom has no layout.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-
-let consoleError: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
-});
-afterEach(() => {
-  cleanup();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
-});
 
 function renderToolbar(search: AccountsSearch) {
   const queryClient = new QueryClient();

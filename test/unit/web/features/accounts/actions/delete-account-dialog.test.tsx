@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import '../../../../../support/web-setup.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createMemoryHistory,
@@ -7,20 +8,17 @@ import {
   createRouter,
   RouterProvider,
 } from '@tanstack/react-router';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeleteAccountDialog } from '../../../../../../web/features/accounts/actions/delete-account-dialog.tsx';
 import { accountKeys } from '../../../../../../web/lib/queries/accounts.ts';
-import { account, listOf, mockApi, polyfillLayout, type ApiCall } from '../../../connect/mock-api.ts';
+import { account, listOf, mockApi, type ApiCall } from '../../../../../support/mock-api.ts';
 
 const acme = account({ id: 'acc_1', originOwnerName: 'Acme Corporation' });
 let calls: ApiCall[];
-let consoleError: ReturnType<typeof vi.spyOn>;
 
-beforeAll(polyfillLayout);
 beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error');
   calls = mockApi([
     {
       method: 'DELETE',
@@ -29,12 +27,6 @@ beforeEach(() => {
     },
     { method: 'GET', path: '/api/accounts', respond: () => ({ body: listOf([]) }) },
   ]);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  expect(consoleError).not.toHaveBeenCalled();
-  consoleError.mockRestore();
 });
 
 /** The dialog on a page at `path`, inside a router with an accounts list and an account page. */

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
-import type { Account } from '../../../../shared/schemas/account.ts';
+import type { AccountListResponse } from '../../shared/schemas/account-filters.ts';
+import type { Account } from '../../shared/schemas/account.ts';
 
 export interface ApiCall {
   method: string;
@@ -15,7 +16,10 @@ export interface MockRoute {
   respond: (call: ApiCall) => { status?: number; body?: unknown };
 }
 
-/** Stubs `fetch` for `/api` calls: each answered by the first matching route; every call is recorded. */
+/**
+ * Stubs `fetch` for the web's `/api` calls: each answered by the first matching route; every call is
+ * recorded. The web set-up (`web-setup.ts`) unstubs it after each test.
+ */
 export function mockApi(routes: MockRoute[]): ApiCall[] {
   const calls: ApiCall[] = [];
   vi.stubGlobal(
@@ -64,7 +68,8 @@ export function account(overrides: Partial<Account> = {}): Account {
   };
 }
 
-export const listOf = (items: Account[]) => ({
+/** One page of `GET /api/accounts` holding these accounts. */
+export const listOf = (items: Account[]): AccountListResponse => ({
   items,
   total: items.length,
   page: 1,
@@ -73,15 +78,3 @@ export const listOf = (items: Account[]) => ({
   syncedAt: null,
   sync: { state: 'idle', seen: 0, pages: 0, startedAt: null, finishedAt: null, error: null },
 });
-
-/** jsdom has no layout: Radix measures popovers and cmdk scrolls its active item into view. */
-export function polyfillLayout(): void {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-  Element.prototype.hasPointerCapture ??= () => false;
-  Element.prototype.releasePointerCapture ??= () => {};
-}

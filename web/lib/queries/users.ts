@@ -1,6 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { CreateUserRequest, UpdateUserRequest, User } from '../../../shared/schemas/users.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
+import { api, unwrap } from '../api-client.ts';
+
+/** `GET /api/users`. */
+export interface UserList {
+  items: User[];
+}
 
 export const userKeys = {
   all: ['users'] as const,
@@ -11,7 +16,7 @@ export const userQueries = {
   list: () =>
     queryOptions({
       queryKey: userKeys.list(),
-      queryFn: ({ signal }) => unwrap(api.users.$get(undefined, { init: { signal } })),
+      queryFn: ({ signal }): Promise<UserList> => unwrap(api.users.$get(undefined, { init: { signal } })),
     }),
 };
 
@@ -25,7 +30,7 @@ export function updateUser(id: string, patch: UpdateUserRequest): Promise<User> 
 
 /** Puts the server's answer for one user into the cached list, then refetches it to be sure. */
 export async function storeUser(queryClient: QueryClient, user: User): Promise<void> {
-  queryClient.setQueryData(userKeys.list(), (list: { items: User[] } | undefined) =>
+  queryClient.setQueryData<UserList>(userKeys.list(), (list) =>
     list ? { items: list.items.map((u) => (u.id === user.id ? user : u)) } : list,
   );
   await queryClient.invalidateQueries({ queryKey: userKeys.list() });

@@ -4,7 +4,7 @@ import type {
   ConnectSessionResponse,
   CreateConnectSessionRequestSchema,
 } from '../../../shared/schemas/connect-session.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
+import { api, unwrap } from '../api-client.ts';
 
 /** A session for an existing account: the Hub in edit mode, or a re-link auth link. */
 export function createAccountConnectSession(
