@@ -1,43 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AccountDetail } from '../../shared/schemas/account-detail.ts';
 import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { accountAuditJson, auditTimelineEntries } from '../audit/account-audit.ts';
-import type { Db } from '../db/client.ts';
-import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
-import { accountWebhookEventsJson, webhookTimelineEntries } from '../webhooks/account-events.ts';
-import type { LocalAccount } from './account-reads.ts';
+import { readLocalAccount } from './account-local.ts';
 
 const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
   ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
-
-const localQuery = (db: Db) => {
-  const id = sql.placeholder('id');
-  return db
-    .select({ row: accounts, events: accountWebhookEventsJson(id), audit: accountAuditJson(id) })
-    .from(accounts)
-    .where(eq(accounts.id, id))
-    .limit(1)
-    .prepare('account_local');
-};
-// Built once per database: the account page is the console's hottest read.
-const localQueries = new WeakMap<Db, ReturnType<typeof localQuery>>();
-
-/** The index row with its timeline, in one round trip (none when the account is not indexed). */
-async function readLocal(db: Db, id: string): Promise<LocalAccount | null> {
-  let query = localQueries.get(db);
-  if (!query) localQueries.set(db, (query = localQuery(db)));
-  const [found] = await query.execute({ id });
-  if (!found) return null;
-  const timeline = [...webhookTimelineEntries(found.events), ...auditTimelineEntries(found.audit)].sort(
-    (a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0),
-  );
-  return { row: found.row, timeline };
-}
 
 const iso = (s: string) => new Date(s).toISOString();
 // jsonb reorders object keys, so reasons are compared field by field.
@@ -74,7 +45,7 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
   const readIndexed = () =>
     reads.local.read(
       id,
-      () => readLocal(db, id),
+      () => readLocalAccount(db, id),
       (found) => found !== null,
     );
   // The index row and the timeline do not depend on StackOne's answer: read them while it is asked.
