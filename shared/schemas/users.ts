@@ -37,6 +37,9 @@ export type User = z.infer<typeof UserSchema>;
 export const MeSchema = z.object({ user: UserSchema, permissions: z.array(z.enum(PERMISSIONS)) });
 export type Me = z.infer<typeof MeSchema>;
 
+/** `:id` of `/api/users/:id`. */
+export const UserIdParamSchema = z.object({ id: z.string().min(1).max(100) });
+
 export const CreateUserRequestSchema = z.object({ email, name, password, role: RoleSchema });
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
 
