@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AccountListQuerySchema } from '../../shared/schemas/account-filters.ts';
+import { AccountListQuerySchema, type AccountListResponse } from '../../shared/schemas/account-filters.ts';
 import { AccountIdParamSchema, AccountLabelPatchSchema } from '../../shared/schemas/account.ts';
 import {
   AccountConnectSessionRequestSchema,
@@ -23,7 +23,13 @@ export function accountsRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const [page, syncedAt] = await Promise.all([listAccounts(db, query), deps.sync.syncedAt()]);
       return c.json(
-        { ...page, page: query.page, pageSize: query.pageSize, syncedAt, sync: deps.sync.status() },
+        {
+          ...page,
+          page: query.page,
+          pageSize: query.pageSize,
+          syncedAt,
+          sync: deps.sync.status(),
+        } satisfies AccountListResponse,
         200,
       );
     })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { AuditQuerySchema } from '../../shared/schemas/audit.ts';
+import { AuditQuerySchema, type AuditPage } from '../../shared/schemas/audit.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { auditCsvHeader, auditCsvLine, iterateAudit, listAudit } from '../audit/list-audit.ts';
 import { requirePermission } from '../auth/session-middleware.ts';
@@ -12,7 +12,7 @@ export function auditRoutes(deps: AppDeps) {
     '/',
     requirePermission('audit:read'),
     validate('query', AuditQuerySchema),
-    async (c) => c.json(await listAudit(db, c.req.valid('query')), 200),
+    async (c) => c.json((await listAudit(db, c.req.valid('query'))) satisfies AuditPage, 200),
   );
 }
 

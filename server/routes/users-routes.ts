@@ -3,6 +3,7 @@ import {
   CreateUserRequestSchema,
   UpdateUserRequestSchema,
   UserIdParamSchema,
+  type UserList,
 } from '../../shared/schemas/users.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { audited } from '../audit/audited.ts';
@@ -13,7 +14,9 @@ import { validate } from '../http/validate.ts';
 export function usersRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono()
-    .get('/', requirePermission('users:manage'), async (c) => c.json({ items: await listUsers(db) }, 200))
+    .get('/', requirePermission('users:manage'), async (c) =>
+      c.json({ items: await listUsers(db) } satisfies UserList, 200),
+    )
     .post('/', requirePermission('users:manage'), validate('json', CreateUserRequestSchema), async (c) => {
       const input = c.req.valid('json');
       const user = await audited(

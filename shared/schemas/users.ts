@@ -34,6 +34,10 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** `GET /api/users`. */
+export const UserListSchema = z.object({ items: z.array(UserSchema) });
+export type UserList = z.infer<typeof UserListSchema>;
+
 export const MeSchema = z.object({ user: UserSchema, permissions: z.array(z.enum(PERMISSIONS)) });
 export type Me = z.infer<typeof MeSchema>;
 
