@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps } from './app-deps.ts';
+import { resolveClientAddress } from './auth/client-address.ts';
 import { sameOriginOnly } from './auth/same-origin.ts';
 import { loadActor } from './auth/session-middleware.ts';
 import { AppError } from './http/app-error.ts';
@@ -34,6 +35,8 @@ export function createApiRoutes(deps: AppDeps) {
         await next();
         if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
       })
+      // Before anything counts or records the client: the sign-in limiter and the audit log.
+      .use(resolveClientAddress(deps.config.trustProxy))
       .use(loadActor(deps.auth, deps.bus))
       // Public: health checks, sign-in, first-run setup.
       .route('/', healthRoutes(deps))
