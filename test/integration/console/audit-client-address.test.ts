@@ -6,10 +6,12 @@ const CLIENT = '203.0.113.7';
 /** The test connects over loopback, as a reverse proxy on the same host would. */
 const LOOPBACK = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;
 
-describe.each([
+const CASES: { name: string; env: Record<string, string>; recorded: string | RegExp }[] = [
   { name: 'behind a trusted proxy', env: { TRUST_PROXY: '127.0.0.1, ::1' }, recorded: CLIENT },
   { name: 'without TRUST_PROXY', env: {}, recorded: LOOPBACK },
-])('the address an audit row records, $name', ({ env, recorded }) => {
+];
+
+describe.each(CASES)('the address an audit row records, $name', ({ env, recorded }) => {
   let t: TestConsole;
 
   beforeAll(async () => {
