@@ -3,8 +3,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps } from './app-deps.ts';
+import { resolveClientAddress } from './auth/client-address.ts';
 import { sameOriginOnly } from './auth/same-origin.ts';
-import { loadActor, requirePermission } from './auth/session-middleware.ts';
+import { loadActor } from './auth/session-middleware.ts';
 import { AppError } from './http/app-error.ts';
 import { API_MAX_BODY_BYTES, limitBody } from './http/body-limit.ts';
 import { onError } from './http/on-error.ts';
@@ -34,18 +35,19 @@ export function createApiRoutes(deps: AppDeps) {
         await next();
         if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
       })
+      // Before anything counts or records the client: the sign-in limiter and the audit log.
+      .use(resolveClientAddress(deps.config.trustProxy))
       .use(loadActor(deps.auth, deps.bus))
       // Public: health checks, sign-in, first-run setup.
       .route('/', healthRoutes(deps))
       .route('/auth', authRoutes(deps))
       .route('/setup', setupRoutes(deps))
-      // Each route below checks its own permission.
+      // Each handler below declares its own permission (requirePermission on the handler, never a
+      // .use() over a path), so a route cannot be added without deciding who may call it.
       .route('/me', meRoutes(deps))
       .route('/accounts', accountsRoutes(deps))
       .route('/connect-sessions', connectSessionsRoutes(deps))
-      .use('/connectors/*', requirePermission('accounts:read'))
       .route('/connectors', connectorsRoutes(deps))
-      .use('/events/*', requirePermission('accounts:read'))
       .route('/events', eventsRoutes(deps))
       .route('/users', usersRoutes(deps))
       .route('/audit', auditRoutes(deps))

@@ -67,14 +67,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
   // Events are a courtesy to open browsers: a bus failure must not fail the sync.
   const publish = (event: ConsoleEvent) =>
     bus.publish(event).catch((err: unknown) => console.error('[sync] could not publish an event', err));
-  const publishProgress = () =>
-    publish({
-      type: 'sync.progress',
-      state: status.state,
-      seen: status.seen,
-      pages: status.pages,
-      at: now(),
-    });
+  const publishProgress = () => publish({ type: 'sync.progress', ...status, at: now() });
 
   async function run(): Promise<SyncStatus> {
     const startedAt = now();

@@ -20,8 +20,11 @@ export async function upsertAccounts(
     const chunk = upstream.slice(i, i + UPSERT_CHUNK);
     try {
       await upsertChunk(db, chunk, stamp);
-    } catch {
-      skipped.push(...(await upsertOneByOne(db, chunk, stamp)));
+    } catch (err) {
+      const refused = await upsertOneByOne(db, chunk, stamp);
+      // Every record refused is not a bad record but a database that refuses them all: a failure.
+      if (chunk.length > 1 && refused.length === chunk.length) throw err;
+      skipped.push(...refused);
     }
   }
   return skipped;

@@ -1,7 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AuditAction } from '../../shared/schemas/audit.ts';
 import type { Actor } from '../auth/actor.ts';
+import { UNKNOWN_CLIENT } from '../auth/client-address.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { safeJson, safeTextOrNull } from '../http/pg-safe-text.ts';
@@ -38,12 +38,10 @@ export function redactSecrets(value: unknown): unknown {
   return value;
 }
 
+/** The client as the sign-in limiter counts it (behind a trusted proxy, not the proxy itself). */
 function clientIp(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
+  const address = c.get('clientAddress');
+  return address && address !== UNKNOWN_CLIENT ? address : null;
 }
 
 /**

@@ -1,7 +1,14 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { BlockList, isIP } from 'node:net';
 import type { TrustedProxy } from '../config/env-trust-proxy.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The request's client, TRUST_PROXY applied; set for every /api request by `resolveClientAddress`. */
+    clientAddress: string | undefined;
+  }
+}
 
 /** What the client of a request is called when the socket has no address (it is counted as one). */
 export const UNKNOWN_CLIENT = 'unknown';
@@ -67,5 +74,17 @@ export function clientAddressOf(proxies: readonly TrustedProxy[]): (c: Context) 
       // Not served by @hono/node-server (app.request in a test): no socket, no address.
     }
     return clientAddress(peer, c.req.header('x-forwarded-for'), trusted);
+  };
+}
+
+/**
+ * Sets `clientAddress` once per request, so that the sign-in limiter counts and the audit log records
+ * the same client: behind a trusted proxy, the one X-Forwarded-For names rather than the proxy.
+ */
+export function resolveClientAddress(proxies: readonly TrustedProxy[]): MiddlewareHandler {
+  const addressOf = clientAddressOf(proxies);
+  return async (c, next) => {
+    c.set('clientAddress', addressOf(c));
+    await next();
   };
 }

@@ -4,7 +4,11 @@ import { RoleSchema, type Role } from '../../shared/schemas/roles.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import { linkActorCache, type SessionActor } from './actor-cache.ts';
+import type { Actor } from './actor.ts';
 import type { Auth } from './create-auth.ts';
+
+/** What a handler behind a guard knows: who is signed in (`c.get('actor')` is never undefined). */
+type SignedIn = { Variables: { actor: Actor } };
 
 /**
  * The session's user from the database, as an actor (none when disabled or without a known role).
@@ -48,7 +52,7 @@ export function loadActor(auth: Auth, bus?: EventBus): MiddlewareHandler {
 }
 
 /** 401 when not signed in, 403 when the role lacks the permission. */
-export function requirePermission(permission: Permission): MiddlewareHandler {
+export function requirePermission(permission: Permission): MiddlewareHandler<SignedIn> {
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
@@ -60,7 +64,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler {
 }
 
 /** 401 when not signed in, 403 when the role has none of the permissions (the body decides which one applies). */
-export function requireAnyPermission(...permissions: Permission[]): MiddlewareHandler {
+export function requireAnyPermission(...permissions: Permission[]): MiddlewareHandler<SignedIn> {
   return async (c, next) => {
     const actor = c.get('actor');
     if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
@@ -71,7 +75,7 @@ export function requireAnyPermission(...permissions: Permission[]): MiddlewareHa
   };
 }
 
-export const requireSignedIn: MiddlewareHandler = async (c, next) => {
+export const requireSignedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
   if (!c.get('actor')) throw new AppError('unauthenticated', 'Sign in to continue');
   await next();
 };

@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { AccountListQuerySchema } from '../../shared/schemas/account-filters.ts';
-import { AccountLabelPatchSchema } from '../../shared/schemas/account.ts';
-import { AccountConnectSessionRequestSchema } from '../../shared/schemas/connect-session.ts';
+import { AccountListQuerySchema, type AccountListResponse } from '../../shared/schemas/account-filters.ts';
+import { AccountIdParamSchema, AccountLabelPatchSchema } from '../../shared/schemas/account.ts';
+import {
+  AccountConnectSessionRequestSchema,
+  SESSION_PURPOSE_PERMISSION,
+} from '../../shared/schemas/connect-session.ts';
 import { RequestLogQuerySchema } from '../../shared/schemas/request-log.ts';
 import { getAccountDetail } from '../accounts/account-detail.ts';
 import { listAccountLogs } from '../accounts/account-logs.ts';
@@ -14,8 +16,6 @@ import { assertPermission, requireAnyPermission, requirePermission } from '../au
 import { createAccountConnectSession } from '../connect/connect-sessions.ts';
 import { validate } from '../http/validate.ts';
 
-const AccountIdParamSchema = z.object({ id: z.string().min(1).max(200) });
-
 export function accountsRoutes(deps: AppDeps) {
   const { db } = deps.database;
   /** An audited change of one account: its audit row is on its timeline, so its cached reads go. */
@@ -26,7 +26,13 @@ export function accountsRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const [page, syncedAt] = await Promise.all([listAccounts(db, query), deps.sync.syncedAt()]);
       return c.json(
-        { ...page, page: query.page, pageSize: query.pageSize, syncedAt, sync: deps.sync.status() },
+        {
+          ...page,
+          page: query.page,
+          pageSize: query.pageSize,
+          syncedAt,
+          sync: deps.sync.status(),
+        } satisfies AccountListResponse,
         200,
       );
     })
@@ -70,17 +76,16 @@ export function accountsRoutes(deps: AppDeps) {
     )
     .post(
       '/:id/connect-session',
-      // Who may have some kind of session is known before the body is read; which kind, after.
-      requireAnyPermission('accounts:fix_credentials', 'accounts:relink'),
+      // The purpose in the body decides the permission. Before the body is read, a caller with
+      // neither is refused (401/403, never a 400 that would tell it what the body must hold); after
+      // validation, the purpose's own permission is checked, before anything reaches StackOne.
+      requireAnyPermission(...Object.values(SESSION_PURPOSE_PERMISSION)),
       validate('param', AccountIdParamSchema),
       validate('json', AccountConnectSessionRequestSchema),
       async (c) => {
         const { id } = c.req.valid('param');
         const request = c.req.valid('json');
-        assertPermission(
-          c.get('actor'),
-          request.purpose === 'hub' ? 'accounts:fix_credentials' : 'accounts:relink',
-        );
+        assertPermission(c.get('actor'), SESSION_PURPOSE_PERMISSION[request.purpose]);
         const session = await auditedChange(
           c,
           {

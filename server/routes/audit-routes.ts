@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { AuditQuerySchema } from '../../shared/schemas/audit.ts';
+import { AuditQuerySchema, type AuditPage } from '../../shared/schemas/audit.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { auditCsvHeader, auditCsvLine, iterateAudit, listAudit } from '../audit/list-audit.ts';
 import { requirePermission } from '../auth/session-middleware.ts';
@@ -8,19 +8,22 @@ import { validate } from '../http/validate.ts';
 
 export function auditRoutes(deps: AppDeps) {
   const { db } = deps.database;
-  return new Hono()
-    .use(requirePermission('audit:read'))
-    .get('/', validate('query', AuditQuerySchema), async (c) =>
-      c.json(await listAudit(db, c.req.valid('query')), 200),
-    );
+  return new Hono().get(
+    '/',
+    requirePermission('audit:read'),
+    validate('query', AuditQuerySchema),
+    async (c) => c.json((await listAudit(db, c.req.valid('query'))) satisfies AuditPage, 200),
+  );
 }
 
 /** `GET /api/audit.csv`: the same filter as the list, every matching row, streamed. */
 export function auditCsvRoutes(deps: AppDeps) {
   const { db } = deps.database;
-  return new Hono()
-    .use(requirePermission('audit:read'))
-    .get('/', validate('query', AuditQuerySchema), async (c) => {
+  return new Hono().get(
+    '/',
+    requirePermission('audit:read'),
+    validate('query', AuditQuerySchema),
+    async (c) => {
       const { page: _page, pageSize: _size, ...filter } = c.req.valid('query');
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header(
@@ -37,5 +40,6 @@ export function auditCsvRoutes(deps: AppDeps) {
         await out.write(auditCsvLine(first.value));
         for await (const entry of entries) await out.write(auditCsvLine(entry));
       });
-    });
+    },
+  );
 }

@@ -3,7 +3,7 @@ import { SignInRequestSchema } from '../../shared/schemas/users.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { announceAuthChange } from '../auth/actor-cache.ts';
-import { clientAddressOf } from '../auth/client-address.ts';
+import { UNKNOWN_CLIENT } from '../auth/client-address.ts';
 import { signInWithPassword } from '../auth/sign-in.ts';
 import { AppError } from '../http/app-error.ts';
 import { validate } from '../http/validate.ts';
@@ -21,10 +21,10 @@ function withCookies(from: Response, to: Response): Response {
  */
 export function authRoutes(deps: AppDeps) {
   const { db } = deps.database;
-  const clientAddress = clientAddressOf(deps.config.trustProxy);
   return new Hono()
     .post('/sign-in/email', validate('json', SignInRequestSchema), async (c) => {
-      const { user, session } = await signInWithPassword(deps, c, c.req.valid('json'), clientAddress(c));
+      const address = c.get('clientAddress') ?? UNKNOWN_CLIENT;
+      const { user, session } = await signInWithPassword(deps, c, c.req.valid('json'), address);
       return withCookies(session, c.json({ user }, 200));
     })
     .post('/sign-out', async (c) => {

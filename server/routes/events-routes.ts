@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { readSession } from '../auth/session-middleware.ts';
+import { readSession, requirePermission } from '../auth/session-middleware.ts';
 import { watchSession } from '../auth/session-watch.ts';
 import { streamEvents } from '../events/sse-stream.ts';
 import { AppError } from '../http/app-error.ts';
@@ -11,9 +11,8 @@ import { AppError } from '../http/app-error.ts';
  * session's expiry ends it, in whichever console process the change happens.
  */
 export function eventsRoutes(deps: AppDeps) {
-  return new Hono().get('/', async (c) => {
+  return new Hono().get('/', requirePermission('accounts:read'), async (c) => {
     const actor = c.get('actor');
-    if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
     const headers = c.req.raw.headers;
     const ended = new AbortController();
     const watch = await watchSession(

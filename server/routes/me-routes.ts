@@ -7,7 +7,7 @@ import { AppError } from '../http/app-error.ts';
 
 export function meRoutes(deps: AppDeps) {
   return new Hono().get('/', requireSignedIn, async (c) => {
-    const actor = c.get('actor')!;
+    const actor = c.get('actor');
     const row = await findUser(deps.database.db, actor.id);
     if (!row) throw new AppError('unauthenticated', 'Sign in to continue');
     return c.json({ user: userView(row), permissions: [...ROLE_PERMISSIONS[actor.role]] }, 200);

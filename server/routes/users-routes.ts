@@ -1,20 +1,23 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { CreateUserRequestSchema, UpdateUserRequestSchema } from '../../shared/schemas/users.ts';
+import {
+  CreateUserRequestSchema,
+  UpdateUserRequestSchema,
+  UserIdParamSchema,
+  type UserList,
+} from '../../shared/schemas/users.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { audited } from '../audit/audited.ts';
 import { requirePermission } from '../auth/session-middleware.ts';
 import { createUser, listUsers, updateUser } from '../auth/users.ts';
 import { validate } from '../http/validate.ts';
 
-const UserIdParamSchema = z.object({ id: z.string().min(1).max(100) });
-
 export function usersRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono()
-    .use(requirePermission('users:manage'))
-    .get('/', async (c) => c.json({ items: await listUsers(db) }, 200))
-    .post('/', validate('json', CreateUserRequestSchema), async (c) => {
+    .get('/', requirePermission('users:manage'), async (c) =>
+      c.json({ items: await listUsers(db) } satisfies UserList, 200),
+    )
+    .post('/', requirePermission('users:manage'), validate('json', CreateUserRequestSchema), async (c) => {
       const input = c.req.valid('json');
       const user = await audited(
         db,
@@ -31,6 +34,7 @@ export function usersRoutes(deps: AppDeps) {
     })
     .patch(
       '/:id',
+      requirePermission('users:manage'),
       validate('param', UserIdParamSchema),
       validate('json', UpdateUserRequestSchema),
       async (c) => {

@@ -36,6 +36,9 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
+/** `:id` of `/api/accounts/:id/…`: a StackOne account id. */
+export const AccountIdParamSchema = z.object({ id: z.string().min(1).max(200) });
+
 export const AccountMetaSchema = z.object({
   provider: z.string(),
   category: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../permissions.ts';
 
 export const CATEGORIES = [
   'ats',
@@ -27,6 +28,13 @@ const expiresIn = z
   .optional();
 
 export const SessionPurposeSchema = z.enum(['hub', 'auth_link']);
+export type SessionPurpose = z.infer<typeof SessionPurposeSchema>;
+
+/** For an existing account, the purpose decides the permission: fixing credentials, or re-linking. */
+export const SESSION_PURPOSE_PERMISSION = {
+  hub: 'accounts:fix_credentials',
+  auth_link: 'accounts:relink',
+} as const satisfies Record<SessionPurpose, Permission>;
 
 /** `POST /api/accounts/:id/connect-session`: owner and provider come from the account, never the browser. */
 export const AccountConnectSessionRequestSchema = z.object({

@@ -8,3 +8,7 @@ export const ConnectorSchema = z.object({
   active: z.boolean(),
 });
 export type Connector = z.infer<typeof ConnectorSchema>;
+
+/** `GET /api/connectors`. */
+export const ConnectorListSchema = z.object({ items: z.array(ConnectorSchema) });
+export type ConnectorList = z.infer<typeof ConnectorListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SyncStatusSchema } from './account-filters.ts';
 
 /** Server-Sent Events of `GET /api/events`. */
 export const AccountChangedEventSchema = z.object({
@@ -10,11 +11,9 @@ export const AccountChangedEventSchema = z.object({
 });
 export type AccountChangedEvent = z.infer<typeof AccountChangedEventSchema>;
 
-export const SyncProgressEventSchema = z.object({
+/** The sync's status as `GET /api/accounts` answers it in `sync`, as of `at`. */
+export const SyncProgressEventSchema = SyncStatusSchema.extend({
   type: z.literal('sync.progress'),
-  state: z.enum(['idle', 'running', 'failed']),
-  seen: z.number(),
-  pages: z.number(),
   at: z.string(),
 });
 export type SyncProgressEvent = z.infer<typeof SyncProgressEventSchema>;

@@ -34,8 +34,15 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** `GET /api/users`. */
+export const UserListSchema = z.object({ items: z.array(UserSchema) });
+export type UserList = z.infer<typeof UserListSchema>;
+
 export const MeSchema = z.object({ user: UserSchema, permissions: z.array(z.enum(PERMISSIONS)) });
 export type Me = z.infer<typeof MeSchema>;
+
+/** `:id` of `/api/users/:id`. */
+export const UserIdParamSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const CreateUserRequestSchema = z.object({ email, name, password, role: RoleSchema });
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;

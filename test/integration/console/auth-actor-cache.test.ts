@@ -112,6 +112,9 @@ describe.each(TEST_DATABASES)('the actor cache on $name', ({ kind }) => {
       state: 'idle',
       seen: 0,
       pages: 0,
+      startedAt: null,
+      finishedAt: null,
+      error: null,
       at: 'after-the-change',
     });
     await waitUntil(() => text.includes('after-the-change'), { what: 'the browser event' });
@@ -195,6 +198,9 @@ describe.each(TEST_DATABASES.filter((d) => d.kind === 'postgres'))(
           state: 'idle',
           seen: 0,
           pages: 0,
+          startedAt: null,
+          finishedAt: null,
+          error: null,
           at: 'x',
         });
         await waitUntil(() => internal.length > 0 && browser.length > 0, { what: 'both events' });

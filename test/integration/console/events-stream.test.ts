@@ -67,6 +67,9 @@ const marker = (at: string): ConsoleEvent => ({
   state: 'idle',
   seen: 0,
   pages: 0,
+  startedAt: null,
+  finishedAt: null,
+  error: null,
   at,
 });
 

@@ -113,7 +113,16 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
   /** Publishes a marker and waits for it: the stream is ordered, so everything before it has arrived. */
   const drainStream = async () => {
     const at = `marker-${++seq}`;
-    await t.console.deps.bus.publish({ type: 'sync.progress', state: 'idle', seen: 0, pages: 0, at });
+    await t.console.deps.bus.publish({
+      type: 'sync.progress',
+      state: 'idle',
+      seen: 0,
+      pages: 0,
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+      at,
+    });
     await waitUntil(() => stream.events.some((e) => e.event.type === 'sync.progress' && e.event.at === at), {
       what: 'the marker event',
     });

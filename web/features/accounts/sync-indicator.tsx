@@ -6,17 +6,12 @@ import { useSyncProgress } from '../../lib/events/sync-progress.ts';
 import { formatNumber, formatRelative } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 
-export interface SyncView {
-  state: SyncStatus['state'];
-  seen: number;
-  total: number | undefined;
-  syncedAt: string | null;
-  error: string | null;
-}
+/** A sync status and when the last full sync succeeded. */
+export type SyncView = SyncStatus & { syncedAt: string | null };
 
 /**
- * What the indicator shows: the list's sync status, overtaken by a live `sync.progress` event when
- * that is newer than the list's answer.
+ * What the indicator shows: the live `sync.progress` status when it is newer than the list's answer,
+ * else the list's own. Both carry the same SyncStatus; a run that just succeeded is the last sync.
  */
 export function syncView(
   sync: SyncStatus,
@@ -24,21 +19,9 @@ export function syncView(
   live: SyncProgressEvent | null,
   fetchedAt: number,
 ): SyncView {
-  const base: SyncView = {
-    state: sync.state,
-    seen: sync.seen,
-    total: sync.total,
-    syncedAt,
-    error: sync.error,
-  };
-  if (!live || Date.parse(live.at) < fetchedAt) return base;
-  return {
-    state: live.state,
-    seen: live.seen,
-    total: live.state === 'running' ? sync.total : undefined,
-    syncedAt: live.state === 'idle' ? live.at : syncedAt,
-    error: live.state === 'failed' ? (sync.error ?? 'The last sync failed') : null,
-  };
+  if (!live || Date.parse(live.at) < fetchedAt) return { ...sync, syncedAt };
+  const { type: _type, at: _at, ...status } = live;
+  return { ...status, syncedAt: status.state === 'idle' ? (status.finishedAt ?? syncedAt) : syncedAt };
 }
 
 export function SyncIndicator({

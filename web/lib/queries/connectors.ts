@@ -1,11 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Connector } from '../../../shared/schemas/connector.ts';
+import type { ConnectorList } from '../../../shared/schemas/connector.ts';
 import { api, unwrap } from '../api-client.ts';
-
-/** `GET /api/connectors`. */
-export interface ConnectorList {
-  items: Connector[];
-}
 
 export const connectorKeys = {
   all: ['connectors'] as const,

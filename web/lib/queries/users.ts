@@ -1,11 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { CreateUserRequest, UpdateUserRequest, User } from '../../../shared/schemas/users.ts';
+import type { CreateUserRequest, UpdateUserRequest, User, UserList } from '../../../shared/schemas/users.ts';
 import { api, unwrap } from '../api-client.ts';
-
-/** `GET /api/users`. */
-export interface UserList {
-  items: User[];
-}
 
 export const userKeys = {
   all: ['users'] as const,

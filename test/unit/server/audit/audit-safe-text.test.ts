@@ -8,7 +8,10 @@ import { AppError } from '../../../../server/http/app-error.ts';
 /** Just what writeAudit reads from a request: the actor and the user agent. */
 const requestContext = (userAgent: string) =>
   ({
-    get: () => ({ id: 'user_1', email: 'support@switchboard.test', name: 'S', role: 'support' }),
+    get: (key: string) =>
+      key === 'actor'
+        ? { id: 'user_1', email: 'support@switchboard.test', name: 'S', role: 'support' }
+        : undefined,
     req: { header: (name: string) => (name === 'user-agent' ? userAgent : undefined) },
     env: {},
   }) as unknown as Context;

@@ -92,11 +92,23 @@ describe('createConsoleEventHandler', () => {
       state: 'running',
       seen: 10,
       pages: 1,
+      startedAt: '2025-01-02T00:00:00Z',
+      finishedAt: null,
+      error: null,
       at: '2025-01-02T00:00:00Z',
     });
     vi.advanceTimersByTime(LIST_REFRESH_DELAY_MS);
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(false);
-    handler.handle({ type: 'sync.progress', state: 'idle', seen: 20, pages: 2, at: '2025-01-02T00:00:05Z' });
+    handler.handle({
+      type: 'sync.progress',
+      state: 'idle',
+      seen: 20,
+      pages: 2,
+      startedAt: '2025-01-02T00:00:00Z',
+      finishedAt: '2025-01-02T00:00:05Z',
+      error: null,
+      at: '2025-01-02T00:00:05Z',
+    });
     vi.advanceTimersByTime(LIST_REFRESH_DELAY_MS);
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
     handler.dispose();
