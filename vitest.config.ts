@@ -12,13 +12,19 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          globalSetup: ['test/setup/pglite-template.ts'],
+        },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

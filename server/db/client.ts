@@ -13,7 +13,10 @@ import * as schema from './schema.ts';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseConfig =
-  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string } | { kind: 'memory' };
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string }
+  /** `template`: a `dumpDataDir()` tarball to start from (tests load one migrated once instead of initdb). */
+  | { kind: 'memory'; template?: Blob };
 
 export interface Database {
   db: Db;
@@ -39,6 +42,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'pglite') mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.kind === 'pglite' ? config.dataDir : undefined, {
     extensions: { pg_trgm },
+    loadDataDir: config.kind === 'memory' ? config.template : undefined,
   });
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });

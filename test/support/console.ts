@@ -8,6 +8,7 @@ import type { RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import type { DatabaseConfig } from '../../server/db/client.ts';
 import { startConsole, type RunningConsole } from '../../server/start-console.ts';
+import { migratedMemoryDatabase } from './pglite-template.ts';
 import { startTestSandbox } from './sandbox.ts';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_console';
@@ -33,11 +34,14 @@ export const TEST_DATABASES: { name: string; kind: 'pglite' | 'postgres' }[] = [
   ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', kind: 'postgres' as const }] : []),
 ];
 
-/** A fresh database of the kind: an in-memory PGlite, or a new Postgres database dropped on cleanup. */
+/**
+ * A fresh database of the kind: an in-memory PGlite (loaded from the migrated template), or a new
+ * Postgres database dropped on cleanup.
+ */
 export async function freshDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
-  if (kind === 'pglite') return { config: { kind: 'memory' }, drop: async () => {} };
+  if (kind === 'pglite') return { config: await migratedMemoryDatabase(), drop: async () => {} };
   const base = process.env.TEST_DATABASE_URL!;
   const name = `sb_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: base });

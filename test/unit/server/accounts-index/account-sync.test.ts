@@ -8,6 +8,7 @@ import type { EventBus } from '../../../../server/events/event-bus.ts';
 import { AppError } from '../../../../server/http/app-error.ts';
 import type { StackOneClient } from '../../../../server/stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 /** A StackOne linked account on the wire, numbered so that a test can name it. */
 const upstreamAccount = (
@@ -68,7 +69,7 @@ function recordingBus(): EventBus & { events: ConsoleEvent[] } {
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase({ kind: 'memory' });
+  database = await openDatabase(await migratedMemoryDatabase());
 });
 afterAll(async () => {
   await database?.close();
