@@ -16,6 +16,12 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Budgets for a shared, loaded 2-core machine (CI runners, parallel work), not expected
+          // durations: a hung test still fails, at these limits rather than at vitest's 5 s / 10 s.
+          // Database hooks load PGlite (Postgres in WebAssembly): about a second on a quiet machine,
+          // past 10 s on a busy one.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           globalSetup: ['test/setup/pglite-template.ts'],
         },
       },
