@@ -236,7 +236,9 @@ describe('a full sync', () => {
       return list.slice((page - 1) * size, page * size);
     });
     const done = sync.runFull();
-    await vi.waitFor(() => expect(sync.status()).toMatchObject({ state: 'running', seen: 100, pages: 1 }));
+    await vi.waitFor(() => expect(sync.status()).toMatchObject({ state: 'running', seen: 100, pages: 1 }), {
+      timeout: 20_000,
+    });
     expect((await runs())[0]).toMatchObject({ state: 'running', seen: 100, pages: 1 });
     release();
     expect(await done).toMatchObject({ state: 'idle', seen: 150 });
@@ -319,7 +321,7 @@ describe('the schedule', () => {
   it('runs once at start and again every interval until stopped', async () => {
     const { sync } = syncOver(upstreamAccounts(3), undefined, 1);
     sync.start();
-    await vi.waitFor(async () => expect(await runs()).toHaveLength(2), { timeout: 3000, interval: 50 });
+    await vi.waitFor(async () => expect(await runs()).toHaveLength(2), { timeout: 20_000, interval: 50 });
     await sync.stop();
     const count = (await runs()).length;
     await new Promise((resolve) => setTimeout(resolve, 1200));
