@@ -154,7 +154,6 @@ describe('a full sync', () => {
     expect(status).toMatchObject({ state: 'idle', seen: 100, pages: 1 });
     expect(await indexedIds('deleted')).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('repeated page 2'));
-    warn.mockRestore();
   });
 
   it('marks an indexed account StackOne no longer lists as deleted and announces it', async () => {
@@ -338,6 +337,5 @@ describe('the schedule', () => {
     expect(error).toHaveBeenCalledWith(
       '[sync] full sync failed: StackOne is unreachable (GET /accounts): fetch failed',
     );
-    error.mockRestore();
   });
 });
