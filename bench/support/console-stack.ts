@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { AccountListResponse } from '../../shared/schemas/account-filters.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import { startSandbox, type RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { startConsole, type RunningConsole } from '../../server/start-console.ts';
@@ -13,6 +14,7 @@ import { startConsole, type RunningConsole } from '../../server/start-console.ts
 export const BENCH_API_KEY = 'v1.bench.sandbox-key';
 const ADMIN = { email: 'bench@switchboard.test', password: 'bench-password-1' };
 const AUTH_SECRET = 'bench-auth-secret-0123456789abcdef0123456789';
+const WEBHOOK_SECRET = 'whsec_bench';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const basicAuth = (key = BENCH_API_KEY) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
@@ -33,7 +35,7 @@ const consoleEnv = (port: number, sandboxUrl: string, dataDir: string) => ({
   STACKONE_API_KEY: BENCH_API_KEY,
   STACKONE_BASE_URL: sandboxUrl,
   STACKONE_HUB_APP_URL: sandboxUrl,
-  STACKONE_WEBHOOK_SECRETS: 'whsec_bench',
+  STACKONE_WEBHOOK_SECRETS: WEBHOOK_SECRET,
   DATA_DIR: dataDir,
   SYNC_INTERVAL: '0',
   AUTH_SECRET,
@@ -90,6 +92,17 @@ export async function startInProcessStack(accounts: number): Promise<{
   };
 }
 
+/** Waits for the console's start-up sync to finish, so that its writes do not overlap a measurement. */
+export async function waitForFirstSync(consoleUrl: string, cookie: string): Promise<void> {
+  for (;;) {
+    const res = await fetch(`${consoleUrl}/api/accounts?pageSize=1`, { headers: { cookie } });
+    const body = (await res.json()) as AccountListResponse;
+    if (body.sync.state === 'idle' && body.sync.finishedAt) return;
+    if (body.sync.state === 'failed') throw new Error(`the start-up sync failed: ${body.sync.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 function spawnTsx(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
@@ -140,17 +153,30 @@ async function benchPostgres(): Promise<{ url: string; drop(): Promise<void> } |
 
 /**
  * The sandbox and the console each in a process of their own, as StackOne and Switchboard are:
- * neither steals the other's event loop, nor the load generator's.
+ * neither steals the other's event loop, nor the load generator's. With `webhooks`, the sandbox
+ * sends its signed account webhooks to the console, with the secret the console verifies.
  */
-export async function startChildStack(accounts: number): Promise<{
+export async function startChildStack(
+  accounts: number,
+  options: { webhooks?: boolean } = {},
+): Promise<{
   sandboxUrl: string;
   consoleUrl: string;
   cookie: string;
   close(): Promise<void>;
 }> {
+  // The console's port is picked first: the sandbox is told its webhook URL when it starts.
+  const port = await freePort();
+  const consoleUrl = `http://localhost:${port}`;
   const sandbox = spawnTsx(['bench/support/sandbox-child.ts'], {
     BENCH_SANDBOX_ACCOUNTS: String(accounts),
     BENCH_SANDBOX_API_KEY: BENCH_API_KEY,
+    ...(options.webhooks
+      ? {
+          BENCH_SANDBOX_WEBHOOK_URL: `${consoleUrl}/webhooks/stackone`,
+          BENCH_SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        }
+      : {}),
   });
   const sandboxUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -163,14 +189,12 @@ export async function startChildStack(accounts: number): Promise<{
   });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const port = await freePort();
   const postgres = await benchPostgres();
   const consoleProcess = spawnTsx(['server/main.ts'], {
     ...consoleEnv(port, sandboxUrl, dataDir),
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
   consoleProcess.stdout!.resume();
-  const consoleUrl = `http://localhost:${port}`;
   await waitFor(`${consoleUrl}/api/health`);
   const cookie = await signIn(consoleUrl);
   return {
