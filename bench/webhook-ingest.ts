@@ -10,7 +10,9 @@
  * `GET /api/events` receiving that account's account.changed event, p50/p95, with changes one at a
  * time and at 10 and 100 a second (each timed from its own request). Sandbox and console run in
  * processes of their own; the console on a PGlite folder, or Postgres with BENCH_DATABASE_URL.
- * Goal: p95 < 1 s. BENCH_SECONDS sets how long each rate runs (default 10).
+ * Goal: p95 < 1 s. BENCH_SECONDS sets how long each rate runs (default 10). Under each figure: how
+ * long deliveries waited in the sandbox's webhook queue and for the console's answer, and the
+ * console's CPU time and wait for a CPU per change (Linux), which tell a slow console from a busy machine.
  *
  * Run: npx tsx bench/webhook-ingest.ts [ingest|browser] — prints figures, asserts nothing.
  */
@@ -26,6 +28,7 @@ import { startTestConsole, TEST_WEBHOOK_SECRET } from '../test/support/console.t
 import { platformFetch } from '../test/support/sandbox.ts';
 import { basicAuth, startChildStack, waitForFirstSync } from './support/console-stack.ts';
 import { openEventStream, type SseClient } from './support/sse-client.ts';
+import { schedStat, type SchedStat } from './support/sched-stat.ts';
 import { percentile, printSummary, summarize } from './support/stats.ts';
 
 const DELIVERIES = 5_000;
@@ -307,7 +310,24 @@ async function measureWebhookToBrowser() {
       );
     };
 
-    const report = async (label: string, run: ChangeRun, accountIds: string[], extra = '') => {
+    /** The console's main thread over a run: CPU time and time waiting for a CPU, per change. */
+    const consoleThread = (before: SchedStat | null, changes: number) => {
+      const after = schedStat(stack.consolePid);
+      if (!before || !after) return '';
+      const per = (ms: number) => (ms / changes).toFixed(1);
+      return (
+        `; console main thread per change: ${per(after.cpuMs - before.cpuMs)} ms on a CPU, ` +
+        `${per(after.waitMs - before.waitMs)} ms waiting for one`
+      );
+    };
+
+    const report = async (
+      label: string,
+      run: ChangeRun,
+      accountIds: string[],
+      sched: SchedStat | null,
+      extra = '',
+    ) => {
       const problems = [
         run.lost ? `${run.lost} lost` : '',
         run.refused ? `${run.refused} refused by the sandbox` : '',
@@ -325,7 +345,9 @@ async function measureWebhookToBrowser() {
           .filter(Boolean)
           .join('; '),
       );
-      console.log(await deliveryBreakdown(new Set(accountIds)));
+      console.log(
+        `${await deliveryBreakdown(new Set(accountIds))}${consoleThread(sched, accountIds.length)}`,
+      );
     };
 
     const database = process.env.BENCH_DATABASE_URL ? 'Postgres' : 'PGlite';
@@ -336,15 +358,23 @@ async function measureWebhookToBrowser() {
     await oneAtATime(WARM_UP_CHANGES);
 
     const isolatedFrom = nextAccount;
+    const isolatedSched = schedStat(stack.consolePid);
     const isolated = await oneAtATime(ISOLATED_CHANGES);
-    await report('0 events/s (one change at a time)', isolated, ids.slice(isolatedFrom, nextAccount));
+    await report(
+      '0 events/s (one change at a time)',
+      isolated,
+      ids.slice(isolatedFrom, nextAccount),
+      isolatedSched,
+    );
     for (const perSecond of RATES) {
       const from = nextAccount;
+      const sched = schedStat(stack.consolePid);
       const { run, sentPerSecond } = await atRate(perSecond);
       await report(
         `${perSecond} events/s`,
         run,
         ids.slice(from, nextAccount),
+        sched,
         `sent at ${sentPerSecond.toFixed(1)}/s, max ${Math.max(...run.latencies).toFixed(0)} ms`,
       );
     }

@@ -103,8 +103,11 @@ export async function waitForFirstSync(consoleUrl: string, cookie: string): Prom
   }
 }
 
-function spawnTsx(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+/** With BENCH_CPU_PROF_DIR, each child writes a V8 CPU profile into `<dir>/<name>` when it exits. */
+function spawnTsx(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : [];
+  return spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -162,13 +165,15 @@ export async function startChildStack(
 ): Promise<{
   sandboxUrl: string;
   consoleUrl: string;
+  /** The console's process id (for its CPU figures). */
+  consolePid: number;
   cookie: string;
   close(): Promise<void>;
 }> {
   // The console's port is picked first: the sandbox is told its webhook URL when it starts.
   const port = await freePort();
   const consoleUrl = `http://localhost:${port}`;
-  const sandbox = spawnTsx(['bench/support/sandbox-child.ts'], {
+  const sandbox = spawnTsx('sandbox', ['bench/support/sandbox-child.ts'], {
     BENCH_SANDBOX_ACCOUNTS: String(accounts),
     BENCH_SANDBOX_API_KEY: BENCH_API_KEY,
     ...(options.webhooks
@@ -190,7 +195,7 @@ export async function startChildStack(
 
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const postgres = await benchPostgres();
-  const consoleProcess = spawnTsx(['server/main.ts'], {
+  const consoleProcess = spawnTsx('console', ['server/main.ts'], {
     ...consoleEnv(port, sandboxUrl, dataDir),
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
   });
@@ -200,6 +205,7 @@ export async function startChildStack(
   return {
     sandboxUrl,
     consoleUrl,
+    consolePid: consoleProcess.pid!,
     cookie,
     close: async () => {
       await stop(consoleProcess);
