@@ -114,9 +114,13 @@ function spawnTsx(name: string, args: string[], env: Record<string, string>): Ch
   });
 }
 
-async function waitFor(url: string, timeoutMs = 60_000) {
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
+    if (exited(child))
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -129,7 +133,7 @@ async function waitFor(url: string, timeoutMs = 60_000) {
 
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (exited(child)) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -183,35 +187,39 @@ export async function startChildStack(
         }
       : {}),
   });
-  const sandboxUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    sandbox.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const postgres = await benchPostgres();
-  const consoleProcess = spawnTsx('console', ['server/main.ts'], {
-    ...consoleEnv(port, sandboxUrl, dataDir),
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-  });
-  consoleProcess.stdout!.resume();
-  await waitFor(`${consoleUrl}/api/health`);
-  const cookie = await signIn(consoleUrl);
-  return {
-    sandboxUrl,
-    consoleUrl,
-    consolePid: consoleProcess.pid!,
-    cookie,
-    close: async () => {
-      await stop(consoleProcess);
-      await stop(sandbox);
-      await postgres?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  let consoleProcess: ChildProcess | undefined;
+  let postgres: Awaited<ReturnType<typeof benchPostgres>> = null;
+  let dataDir: string | undefined;
+  const close = async () => {
+    if (consoleProcess) await stop(consoleProcess);
+    await stop(sandbox);
+    await postgres?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  // A start that fails stops what it started: a child left running would outlive the benchmark.
+  try {
+    const sandboxUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      sandbox.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /READY (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    });
+
+    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+    postgres = await benchPostgres();
+    consoleProcess = spawnTsx('console', ['server/main.ts'], {
+      ...consoleEnv(port, sandboxUrl, dataDir),
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    });
+    consoleProcess.stdout!.resume();
+    await waitFor(`${consoleUrl}/api/health`, consoleProcess);
+    const cookie = await signIn(consoleUrl);
+    return { sandboxUrl, consoleUrl, consolePid: consoleProcess.pid!, cookie, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
