@@ -116,7 +116,8 @@ function spawnTsx(name: string, args: string[], env: Record<string, string>): Ch
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
+// A console starting on a busy shared machine took 40 s (tsx, PGlite, migrations): a generous budget.
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (exited(child))
