@@ -197,8 +197,11 @@ const RATES = [10, 100];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ISOLATED_CHANGES = 50;
 const WARM_UP_CHANGES = 20;
-/** A change whose event has not arrived by then counts as lost. */
-const EVENT_TIMEOUT_MS = 30_000;
+/**
+ * A change whose event has not arrived by then is reported as missing. Long, so that a backlog
+ * drains into the figures instead of being cut off from them.
+ */
+const EVENT_TIMEOUT_MS = 120_000;
 const GOAL_P95_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -208,7 +211,7 @@ interface ChangeRun {
   /** Break requests the sandbox did not answer with 200. */
   refused: number;
   /** Changes whose event did not reach the SSE client within EVENT_TIMEOUT_MS. */
-  lost: number;
+  missing: number;
 }
 
 /** Sandbox account → SSE client of the console, over real HTTP with webhooks between them. */
@@ -244,12 +247,12 @@ async function measureWebhookToBrowser() {
       return id;
     };
 
-    /** One change into `run`: its latency, or counted as refused or lost. */
+    /** One change into `run`: its latency, or counted as refused or missing. */
     const change = (run: ChangeRun, id: string) =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           waiting.delete(id);
-          run.lost++;
+          run.missing++;
           resolve();
         }, EVENT_TIMEOUT_MS);
         const sentAt = performance.now();
@@ -271,14 +274,14 @@ async function measureWebhookToBrowser() {
       });
 
     const oneAtATime = async (n: number) => {
-      const run: ChangeRun = { latencies: [], refused: 0, lost: 0 };
+      const run: ChangeRun = { latencies: [], refused: 0, missing: 0 };
       for (let i = 0; i < n; i++) await change(run, freshAccount());
       return run;
     };
 
     /** Changes sent on a fixed schedule whatever the answers, so that a slow console meets the full rate. */
     const atRate = async (perSecond: number) => {
-      const run: ChangeRun = { latencies: [], refused: 0, lost: 0 };
+      const run: ChangeRun = { latencies: [], refused: 0, missing: 0 };
       const n = perSecond * SECONDS;
       const started = performance.now();
       const changes: Promise<void>[] = [];
@@ -329,7 +332,7 @@ async function measureWebhookToBrowser() {
       extra = '',
     ) => {
       const problems = [
-        run.lost ? `${run.lost} lost` : '',
+        run.missing ? `${run.missing} not received within ${EVENT_TIMEOUT_MS / 1000} s` : '',
         run.refused ? `${run.refused} refused by the sandbox` : '',
       ].filter(Boolean);
       if (run.latencies.length === 0) {
@@ -337,7 +340,7 @@ async function measureWebhookToBrowser() {
         return;
       }
       const summary = summarize(run.latencies);
-      const met = summary.p95 < GOAL_P95_MS && run.lost === 0 && run.refused === 0;
+      const met = summary.p95 < GOAL_P95_MS && run.missing === 0 && run.refused === 0;
       printSummary(
         label,
         summary,
