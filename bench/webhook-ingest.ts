@@ -12,8 +12,9 @@
  * processes of their own; the console on a PGlite folder, or Postgres with BENCH_DATABASE_URL.
  * Goal: p95 < 1 s. BENCH_SECONDS sets how long each rate runs (default 10). Under each figure, the
  * stages: the sandbox answering the break, its webhook queue (4 deliveries in flight per endpoint,
- * each waiting for the console's answer), the console's answer; and the console's CPU time and wait
- * for a CPU per change (Linux), which tell a slow console from a busy machine.
+ * each waiting for the console's answer), the console's answer; and, per change, the CPU time of the
+ * console's, the sandbox's and this client's main thread and their wait for a CPU (Linux), which
+ * tell a slow process from a busy machine.
  *
  * Run: npx tsx bench/webhook-ingest.ts [ingest|browser] — prints figures, asserts nothing.
  */
@@ -221,7 +222,11 @@ interface ChangeRun {
   refused: Map<string, number>;
   /** Changes whose event did not reach the SSE client within EVENT_TIMEOUT_MS. */
   missing: number;
+  /** The main threads of the three processes when the run began. */
+  threadsBefore: Threads;
 }
+
+type Threads = Record<'console' | 'sandbox' | 'client', SchedStat | null>;
 
 /** Sandbox account → SSE client of the console, over real HTTP with webhooks between them. */
 async function measureWebhookToBrowser() {
@@ -286,15 +291,28 @@ async function measureWebhookToBrowser() {
         );
       });
 
+    const threads = (): Threads => ({
+      console: schedStat(stack.consolePid),
+      sandbox: schedStat(stack.sandboxPid),
+      client: schedStat(process.pid),
+    });
+    const newRun = (): ChangeRun => ({
+      latencies: [],
+      breakAnswers: [],
+      refused: new Map(),
+      missing: 0,
+      threadsBefore: threads(),
+    });
+
     const oneAtATime = async (n: number) => {
-      const run: ChangeRun = { latencies: [], breakAnswers: [], refused: new Map(), missing: 0 };
+      const run: ChangeRun = newRun();
       for (let i = 0; i < n; i++) await change(run, freshAccount());
       return run;
     };
 
     /** Changes sent on a fixed schedule whatever the answers, so that a slow console meets the full rate. */
     const atRate = async (perSecond: number) => {
-      const run: ChangeRun = { latencies: [], breakAnswers: [], refused: new Map(), missing: 0 };
+      const run: ChangeRun = newRun();
       const n = perSecond * SECONDS;
       const started = performance.now();
       const changes: Promise<void>[] = [];
@@ -324,24 +342,22 @@ async function measureWebhookToBrowser() {
       );
     };
 
-    /** The console's main thread over a run: CPU time and time waiting for a CPU, per change. */
-    const consoleThread = (before: SchedStat | null, changes: number) => {
-      const after = schedStat(stack.consolePid);
-      if (!before || !after) return '';
-      const per = (ms: number) => (ms / changes).toFixed(1);
-      return (
-        `; console main thread per change: ${per(after.cpuMs - before.cpuMs)} ms on a CPU, ` +
-        `${per(after.waitMs - before.waitMs)} ms waiting for one`
-      );
+    /** Per change over a run, each main thread's CPU time and time waiting for a CPU (Linux only). */
+    const threadUse = (before: Threads, changes: number) => {
+      const after = threads();
+      const parts = (Object.keys(after) as (keyof Threads)[]).flatMap((name) => {
+        const [b, a] = [before[name], after[name]];
+        if (!b || !a) return [];
+        const per = (ms: number) => (ms / changes).toFixed(1);
+        return [`${name} ${per(a.cpuMs - b.cpuMs)}/${per(a.waitMs - b.waitMs)}`];
+      });
+      return parts.length
+        ? `    main thread ms per change on a CPU/waiting for one: ${parts.join(', ')}`
+        : '';
     };
 
-    const report = async (
-      label: string,
-      run: ChangeRun,
-      accountIds: string[],
-      sched: SchedStat | null,
-      extra = '',
-    ) => {
+    const report = async (label: string, run: ChangeRun, accountIds: string[], extra = '') => {
+      const use = threadUse(run.threadsBefore, accountIds.length);
       const problems = [
         run.missing ? `${run.missing} not received within ${EVENT_TIMEOUT_MS / 1000} s` : '',
         ...[...run.refused].map(([reason, n]) => `${n} breaks failed: ${reason}`),
@@ -359,7 +375,8 @@ async function measureWebhookToBrowser() {
           .filter(Boolean)
           .join('; '),
       );
-      console.log(`${await stages(run, new Set(accountIds))}${consoleThread(sched, accountIds.length)}`);
+      console.log(await stages(run, new Set(accountIds)));
+      if (use) console.log(use);
     };
 
     const database = process.env.BENCH_DATABASE_URL ? 'Postgres' : 'PGlite';
@@ -370,23 +387,15 @@ async function measureWebhookToBrowser() {
     await oneAtATime(WARM_UP_CHANGES);
 
     const isolatedFrom = nextAccount;
-    const isolatedSched = schedStat(stack.consolePid);
     const isolated = await oneAtATime(ISOLATED_CHANGES);
-    await report(
-      '0 events/s (one change at a time)',
-      isolated,
-      ids.slice(isolatedFrom, nextAccount),
-      isolatedSched,
-    );
+    await report('0 events/s (one change at a time)', isolated, ids.slice(isolatedFrom, nextAccount));
     for (const perSecond of RATES) {
       const from = nextAccount;
-      const sched = schedStat(stack.consolePid);
       const { run, sentPerSecond } = await atRate(perSecond);
       await report(
         `${perSecond} events/s`,
         run,
         ids.slice(from, nextAccount),
-        sched,
         `sent at ${sentPerSecond.toFixed(1)}/s, max ${Math.max(...run.latencies).toFixed(0)} ms`,
       );
     }

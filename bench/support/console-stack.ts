@@ -170,8 +170,9 @@ export async function startChildStack(
 ): Promise<{
   sandboxUrl: string;
   consoleUrl: string;
-  /** The console's process id (for its CPU figures). */
+  /** Process ids, for CPU figures. */
   consolePid: number;
+  sandboxPid: number;
   cookie: string;
   close(): Promise<void>;
 }> {
@@ -218,7 +219,14 @@ export async function startChildStack(
     consoleProcess.stdout!.resume();
     await waitFor(`${consoleUrl}/api/health`, consoleProcess);
     const cookie = await signIn(consoleUrl);
-    return { sandboxUrl, consoleUrl, consolePid: consoleProcess.pid!, cookie, close };
+    return {
+      sandboxUrl,
+      consoleUrl,
+      consolePid: consoleProcess.pid!,
+      sandboxPid: sandbox.pid!,
+      cookie,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

@@ -40,7 +40,10 @@ export async function openEventStream(
             .filter((line) => line.startsWith('data:'))
             .map((line) => line.slice(5).replace(/^ /, ''));
           buffer = buffer.slice(end + 2);
-          if (data.length > 0) onEvent(ConsoleEventSchema.parse(JSON.parse(data.join('\n'))), receivedAt);
+          if (data.length === 0) continue;
+          // An event of a kind this client does not know is skipped, as the SPA does.
+          const event = ConsoleEventSchema.safeParse(JSON.parse(data.join('\n')));
+          if (event.success) onEvent(event.data, receivedAt);
         }
       }
     } catch (err) {
