@@ -12,13 +12,29 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // Budgets for a shared, loaded 2-core machine (CI runners, parallel work), not expected
+          // durations: a hung test still fails, at these limits rather than at vitest's 5 s / 10 s.
+          // Database hooks load PGlite (Postgres in WebAssembly): about a second on a quiet machine,
+          // past 10 s on a busy one.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['test/setup/pglite-template.ts'],
+          setupFiles: ['test/setup/unit.ts'],
+          restoreMocks: true,
+          unstubGlobals: true,
+          unstubEnvs: true,
+        },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { AccountListResponse } from '../../shared/schemas/account-filters.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import { startSandbox, type RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { startConsole, type RunningConsole } from '../../server/start-console.ts';
@@ -13,6 +14,7 @@ import { startConsole, type RunningConsole } from '../../server/start-console.ts
 export const BENCH_API_KEY = 'v1.bench.sandbox-key';
 const ADMIN = { email: 'bench@switchboard.test', password: 'bench-password-1' };
 const AUTH_SECRET = 'bench-auth-secret-0123456789abcdef0123456789';
+const WEBHOOK_SECRET = 'whsec_bench';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const basicAuth = (key = BENCH_API_KEY) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
@@ -33,7 +35,7 @@ const consoleEnv = (port: number, sandboxUrl: string, dataDir: string) => ({
   STACKONE_API_KEY: BENCH_API_KEY,
   STACKONE_BASE_URL: sandboxUrl,
   STACKONE_HUB_APP_URL: sandboxUrl,
-  STACKONE_WEBHOOK_SECRETS: 'whsec_bench',
+  STACKONE_WEBHOOK_SECRETS: WEBHOOK_SECRET,
   DATA_DIR: dataDir,
   SYNC_INTERVAL: '0',
   AUTH_SECRET,
@@ -90,17 +92,36 @@ export async function startInProcessStack(accounts: number): Promise<{
   };
 }
 
-function spawnTsx(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+/** Waits for the console's start-up sync to finish, so that its writes do not overlap a measurement. */
+export async function waitForFirstSync(consoleUrl: string, cookie: string): Promise<void> {
+  for (;;) {
+    const res = await fetch(`${consoleUrl}/api/accounts?pageSize=1`, { headers: { cookie } });
+    const body = (await res.json()) as AccountListResponse;
+    if (body.sync.state === 'idle' && body.sync.finishedAt) return;
+    if (body.sync.state === 'failed') throw new Error(`the start-up sync failed: ${body.sync.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** With BENCH_CPU_PROF_DIR, each child writes a V8 CPU profile into `<dir>/<name>` when it exits. */
+function spawnTsx(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : [];
+  return spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
 
-async function waitFor(url: string, timeoutMs = 60_000) {
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+// A console starting on a busy shared machine took 40 s (tsx, PGlite, migrations): a generous budget.
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
+    if (exited(child))
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -113,7 +134,7 @@ async function waitFor(url: string, timeoutMs = 60_000) {
 
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (exited(child)) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -140,48 +161,74 @@ async function benchPostgres(): Promise<{ url: string; drop(): Promise<void> } |
 
 /**
  * The sandbox and the console each in a process of their own, as StackOne and Switchboard are:
- * neither steals the other's event loop, nor the load generator's.
+ * neither steals the other's event loop, nor the load generator's. With `webhooks`, the sandbox
+ * sends its signed account webhooks to the console, with the secret the console verifies.
  */
-export async function startChildStack(accounts: number): Promise<{
+export async function startChildStack(
+  accounts: number,
+  options: { webhooks?: boolean } = {},
+): Promise<{
   sandboxUrl: string;
   consoleUrl: string;
+  /** Process ids, for CPU figures. */
+  consolePid: number;
+  sandboxPid: number;
   cookie: string;
   close(): Promise<void>;
 }> {
-  const sandbox = spawnTsx(['bench/support/sandbox-child.ts'], {
+  // The console's port is picked first: the sandbox is told its webhook URL when it starts.
+  const port = await freePort();
+  const consoleUrl = `http://localhost:${port}`;
+  const sandbox = spawnTsx('sandbox', ['bench/support/sandbox-child.ts'], {
     BENCH_SANDBOX_ACCOUNTS: String(accounts),
     BENCH_SANDBOX_API_KEY: BENCH_API_KEY,
+    ...(options.webhooks
+      ? {
+          BENCH_SANDBOX_WEBHOOK_URL: `${consoleUrl}/webhooks/stackone`,
+          BENCH_SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        }
+      : {}),
   });
-  const sandboxUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    sandbox.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const port = await freePort();
-  const postgres = await benchPostgres();
-  const consoleProcess = spawnTsx(['server/main.ts'], {
-    ...consoleEnv(port, sandboxUrl, dataDir),
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-  });
-  consoleProcess.stdout!.resume();
-  const consoleUrl = `http://localhost:${port}`;
-  await waitFor(`${consoleUrl}/api/health`);
-  const cookie = await signIn(consoleUrl);
-  return {
-    sandboxUrl,
-    consoleUrl,
-    cookie,
-    close: async () => {
-      await stop(consoleProcess);
-      await stop(sandbox);
-      await postgres?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  let consoleProcess: ChildProcess | undefined;
+  let postgres: Awaited<ReturnType<typeof benchPostgres>> = null;
+  let dataDir: string | undefined;
+  const close = async () => {
+    if (consoleProcess) await stop(consoleProcess);
+    await stop(sandbox);
+    await postgres?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  // A start that fails stops what it started: a child left running would outlive the benchmark.
+  try {
+    const sandboxUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      sandbox.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /READY (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    });
+
+    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+    postgres = await benchPostgres();
+    consoleProcess = spawnTsx('console', ['server/main.ts'], {
+      ...consoleEnv(port, sandboxUrl, dataDir),
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    });
+    consoleProcess.stdout!.resume();
+    await waitFor(`${consoleUrl}/api/health`, consoleProcess);
+    const cookie = await signIn(consoleUrl);
+    return {
+      sandboxUrl,
+      consoleUrl,
+      consolePid: consoleProcess.pid!,
+      sandboxPid: sandbox.pid!,
+      cookie,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

@@ -14,7 +14,10 @@ import * as schema from './schema.ts';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseConfig =
-  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string } | { kind: 'memory' };
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string }
+  /** `template`: a `dumpDataDir()` tarball to start from (tests load one migrated once instead of initdb). */
+  | { kind: 'memory'; template?: Blob };
 
 export interface Database {
   db: Db;
@@ -72,7 +75,7 @@ export async function openDatabase(
     }
     return { db: db as unknown as Db, kind: 'postgres', pool, close: () => pool.end() };
   }
-  if (config.kind === 'memory') return openPglite(undefined, null);
+  if (config.kind === 'memory') return openPglite(undefined, null, config.template);
   const lock = options.dataDirLock ?? (await lockDataDir(config.dataDir));
   try {
     const database = await openPglite(lock.dir, lock);
@@ -84,8 +87,12 @@ export async function openDatabase(
   }
 }
 
-async function openPglite(dataDir: string | undefined, lock: DataDirLock | null): Promise<Database> {
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+async function openPglite(
+  dataDir: string | undefined,
+  lock: DataDirLock | null,
+  template?: Blob,
+): Promise<Database> {
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: template });
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder });

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { hc, type InferResponseType } from 'hono/client';
 import pg from 'pg';
+import type { AppType } from '../../server/app.ts';
 import type { Config } from '../../server/config/config.ts';
 import type { SandboxOptions } from '../../server/sandbox/config.ts';
 import type { RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import type { DatabaseConfig } from '../../server/db/client.ts';
 import { startConsole, type RunningConsole } from '../../server/start-console.ts';
+import { migratedMemoryDatabase } from './pglite-template.ts';
 import { startTestSandbox } from './sandbox.ts';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_console';
@@ -33,11 +36,14 @@ export const TEST_DATABASES: { name: string; kind: 'pglite' | 'postgres' }[] = [
   ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', kind: 'postgres' as const }] : []),
 ];
 
-/** A fresh database of the kind: an in-memory PGlite, or a new Postgres database dropped on cleanup. */
+/**
+ * A fresh database of the kind: an in-memory PGlite (loaded from the migrated template), or a new
+ * Postgres database dropped on cleanup.
+ */
 export async function freshDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
-  if (kind === 'pglite') return { config: { kind: 'memory' }, drop: async () => {} };
+  if (kind === 'pglite') return { config: await migratedMemoryDatabase(), drop: async () => {} };
   const base = process.env.TEST_DATABASE_URL!;
   const name = `sb_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: base });
@@ -57,6 +63,15 @@ export async function freshDatabase(
   };
 }
 
+/** The typed client of the console's `/api` (`hc<AppType>`, as the web app's): paths, inputs and bodies. */
+export type ConsoleClient = ReturnType<typeof hc<AppType>>;
+/**
+ * The success body of a client endpoint, for an answer read through `api()` where the client cannot
+ * send the request: a raw query string, or a body that leaves out what the server defaults (the
+ * client's inputs are typed as the validators' outputs). `SuccessBody<ConsoleClient['audit']['$get']>`.
+ */
+export type SuccessBody<Endpoint> = InferResponseType<Endpoint>;
+
 export interface TestConsole {
   console: RunningConsole;
   sandbox: RunningSandbox;
@@ -67,6 +82,13 @@ export interface TestConsole {
    * the test admin (unless `cookie` is given, '' for anonymous) and with the console's Origin.
    */
   api(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  /** The typed client of `/api` as the same browser: signed in as the test admin, with the Origin. */
+  client: ConsoleClient;
+  /**
+   * The typed client signed in with another cookie (`signIn`, `userCookie`), or '' for anonymous;
+   * `headers` are sent with every request (a user agent, say).
+   */
+  clientAs(cookie: string, headers?: Record<string, string>): ConsoleClient;
   /** Signs in and answers the session cookie (throws when sign-in fails). */
   signIn(email: string, password: string): Promise<string>;
   /** Creates a user with the role (as the admin) and answers its session cookie. */
@@ -143,12 +165,21 @@ export async function startTestConsole(
   };
   let adminCookie: Promise<string> | null = null;
   const admin = () => (adminCookie ??= signIn(TEST_ADMIN.email, TEST_ADMIN.password));
+  const clientWith = (cookie: () => Promise<string>, headers: Record<string, string> = {}) =>
+    hc<AppType>(`${running.url}/api`, {
+      headers: async (): Promise<Record<string, string>> => {
+        const value = await cookie();
+        return { origin, ...(value ? { cookie: value } : {}), ...headers };
+      },
+    });
   let users = 0;
   return {
     console: running,
     sandbox,
     database: db.config,
     api: async (path, init = {}) => raw(path, init, init.cookie ?? (await admin())),
+    client: clientWith(admin),
+    clientAs: (cookie, headers) => clientWith(async () => cookie, headers),
     signIn,
     userCookie: async (role) => {
       const email = `${role}-${++users}@switchboard.test`;

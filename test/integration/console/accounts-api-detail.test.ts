@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
-import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
-import type { Account } from '../../../shared/schemas/account.ts';
-import type { RequestLogPage } from '../../../shared/schemas/request-log.ts';
-import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
 interface WireAccount {
@@ -41,11 +43,11 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
 
   const upstream = async (id: string) => platformFetch(t.sandbox, `/accounts/${id}`);
   const detail = async (id: string) => {
-    const res = await t.api(`/api/accounts/${id}`);
-    return { status: res.status, body: (await res.json()) as AccountDetail & { error?: unknown } };
+    const res = await t.client.accounts[':id'].$get({ param: { id } });
+    return { status: res.status, body: await res.json() };
   };
-  const search = async (q: string) =>
-    (await (await t.api(`/api/accounts?q=${encodeURIComponent(q)}`)).json()) as AccountListResponse;
+  const search = async (q: string): Promise<SuccessBody<ConsoleClient['accounts']['$get']>> =>
+    (await t.api(`/api/accounts?q=${encodeURIComponent(q)}`)).json();
   const addFault = async (rule: Record<string, unknown>) => {
     const res = await platformFetch(t.sandbox, '/_sandbox/faults', {
       method: 'POST',
@@ -115,12 +117,12 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
   describe('PATCH', () => {
     it('sets the label upstream and in the index, and records it in the timeline', async () => {
       const account = anAccount();
-      const res = await t.api(`/api/accounts/${account.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ label: '  Payroll (EU)  ' }),
+      const res = await t.client.accounts[':id'].$patch({
+        param: { id: account.id },
+        json: { label: '  Payroll (EU)  ' },
       });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as Account).label).toBe('Payroll (EU)');
+      expect((await res.json()).label).toBe('Payroll (EU)');
       expect(((await (await upstream(account.id)).json()) as WireAccount).label).toBe('Payroll (EU)');
       expect((await search('payroll (eu)')).items.map((a) => a.id)).toEqual([account.id]);
       const { body } = await detail(account.id);
@@ -131,19 +133,16 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
 
     it('clears the label with null', async () => {
       const account = seeded.find((a, i) => i >= next && a.label !== null) ?? anAccount();
-      const res = await t.api(`/api/accounts/${account.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ label: null }),
-      });
+      const res = await t.client.accounts[':id'].$patch({ param: { id: account.id }, json: { label: null } });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as Account).label).toBeNull();
+      expect((await res.json()).label).toBeNull();
       expect(((await (await upstream(account.id)).json()) as WireAccount).label).toBeNull();
     });
 
     it('answers 404 for an unknown id', async () => {
-      const res = await t.api('/api/accounts/00000000000000000000', {
-        method: 'PATCH',
-        body: JSON.stringify({ label: 'x' }),
+      const res = await t.client.accounts[':id'].$patch({
+        param: { id: '00000000000000000000' },
+        json: { label: 'x' },
       });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: 'not_found', upstream: { status: 404 } } });
@@ -153,9 +152,9 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
   describe('DELETE', () => {
     it('deletes the account upstream and keeps it in the index marked deleted', async () => {
       const account = anAccount();
-      const res = await t.api(`/api/accounts/${account.id}`, { method: 'DELETE' });
+      const res = await t.client.accounts[':id'].$delete({ param: { id: account.id } });
       expect(res.status).toBe(200);
-      const body = (await res.json()) as Account;
+      const body = await res.json();
       expect(body).toMatchObject({ id: account.id, deletedAt: expect.any(String) });
       expect((await upstream(account.id)).status).toBe(404);
       expect((await search(account.id)).total).toBe(0);
@@ -175,10 +174,12 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query = `pageSize=1${cursor ? `&next=${encodeURIComponent(cursor)}` : ''}`;
-        const res = await t.api(`/api/accounts/${account.id}/logs?${query}`);
+        const res = await t.client.accounts[':id'].logs.$get({
+          param: { id: account.id },
+          query: { pageSize: '1', ...(cursor ? { next: cursor } : {}) },
+        });
         expect(res.status).toBe(200);
-        const page = (await res.json()) as RequestLogPage;
+        const page = await res.json();
         expect(page.items.length).toBeLessThanOrEqual(1);
         seen.push(...page.items.map((l) => l.requestId));
         cursor = page.next;
@@ -188,7 +189,9 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
 
     it('answers each log with its method, status and time', async () => {
       const account = seeded[seeded.length - 2]!;
-      const page = (await (await t.api(`/api/accounts/${account.id}/logs`)).json()) as RequestLogPage;
+      const page: SuccessBody<ConsoleClient['accounts'][':id']['logs']['$get']> = await (
+        await t.api(`/api/accounts/${account.id}/logs`)
+      ).json();
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items[0]).toMatchObject({
         requestId: expect.any(String),

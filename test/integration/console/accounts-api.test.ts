@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountListResponse, AccountSort } from '../../../shared/schemas/account-filters.ts';
+import type { AccountSort } from '../../../shared/schemas/account-filters.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
-import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
 interface WireAccount {
@@ -64,10 +70,10 @@ describe.each(TEST_DATABASES)('GET /api/accounts on $name', ({ kind }) => {
     await t?.close();
   });
 
-  const list = async (query: string) => {
+  const list = async (query: string): Promise<SuccessBody<ConsoleClient['accounts']['$get']>> => {
     const res = await t.api(`/api/accounts?${query}`);
     expect(res.status).toBe(200);
-    return (await res.json()) as AccountListResponse;
+    return res.json();
   };
   /** Every match, following the pages. */
   const all = async (query: string): Promise<Account[]> => {

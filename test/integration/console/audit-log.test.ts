@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../server/db/schema.ts';
-import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
-import type { AuditEntry, AuditPage } from '../../../shared/schemas/audit.ts';
-import type { ConnectSessionResponse } from '../../../shared/schemas/connect-session.ts';
-import type { User } from '../../../shared/schemas/users.ts';
+import type { AuditEntry } from '../../../shared/schemas/audit.ts';
+import type { ApiErrorBody } from '../../../shared/schemas/errors.ts';
 import {
   startTestConsole,
   TEST_ADMIN,
   TEST_DATABASES,
   TEST_WEBHOOK_SECRET,
+  type ConsoleClient,
+  type SuccessBody,
   type TestConsole,
 } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
@@ -98,10 +98,11 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
 
   const as = (who: keyof typeof cookies, path: string, init: RequestInit = {}) =>
     t.api(path, { ...init, cookie: cookies[who], headers: { ...ua(who), ...(init.headers as object) } });
-  const audit = async (query: string) => {
+  const client = (who: keyof typeof cookies) => t.clientAs(cookies[who], ua(who));
+  const audit = async (query: string): Promise<SuccessBody<ConsoleClient['audit']['$get']>> => {
     const res = await as('admin', `/api/audit?${query}`);
     expect(res.status).toBe(200);
-    return (await res.json()) as AuditPage;
+    return res.json();
   };
   /** The newest row of an action. */
   const latest = async (action: string, extra = '') =>
@@ -152,13 +153,13 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
 
     it('records a Hub session and an auth link for an account, without their tokens', async () => {
       const account = accounts[2]!;
-      for (const body of [{ purpose: 'hub' }, { purpose: 'auth_link', expiresIn: 86_400 }]) {
-        const res = await as('support', `/api/accounts/${account.id}/connect-session`, {
-          method: 'POST',
-          body: JSON.stringify(body),
+      for (const json of [{ purpose: 'hub' }, { purpose: 'auth_link', expiresIn: 86_400 }] as const) {
+        const res = await client('support').accounts[':id']['connect-session'].$post({
+          param: { id: account.id },
+          json,
         });
         expect(res.status).toBe(201);
-        const session = (await res.json()) as ConnectSessionResponse;
+        const session = await res.json();
         secrets.push(session.token, session.authLinkUrl);
       }
       expect(await latest('account.connect_session_created')).toMatchObject({
@@ -190,7 +191,8 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
         }),
       });
       expect(res.status).toBe(201);
-      secrets.push(((await res.json()) as ConnectSessionResponse).token);
+      const session: SuccessBody<ConsoleClient['connect-sessions']['$post']> = await res.json();
+      secrets.push(session.token);
       expect(await latest('connect_session.created')).toMatchObject({
         actorEmail: emails.manager,
         actorRole: 'manager',
@@ -208,20 +210,19 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
     });
 
     it('records a user created and a user updated, with no password', async () => {
-      const created = await as('admin', '/api/users', {
-        method: 'POST',
-        body: JSON.stringify({
+      const created = await client('admin').users.$post({
+        json: {
           email: 'new-hire@switchboard.test',
           name: 'New Hire',
           password: 'new-hire-secret-1',
           role: 'viewer',
-        }),
+        },
       });
       expect(created.status).toBe(201);
-      const user = (await created.json()) as User;
-      const updated = await as('admin', `/api/users/${user.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ role: 'support', password: 'changed-secret-2' }),
+      const user = await created.json();
+      const updated = await client('admin').users[':id'].$patch({
+        param: { id: user.id },
+        json: { role: 'support', password: 'changed-secret-2' },
       });
       expect(updated.status).toBe(200);
       secrets.push('new-hire-secret-1', 'changed-secret-2');
@@ -242,10 +243,10 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
     });
 
     it('records a refused change as a failure with the reason', async () => {
-      const me = (await (await as('admin', '/api/me')).json()) as { user: User };
-      const res = await as('admin', `/api/users/${me.user.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ disabled: true }),
+      const me = await (await client('admin').me.$get()).json();
+      const res = await client('admin').users[':id'].$patch({
+        param: { id: me.user.id },
+        json: { disabled: true },
       });
       expect(res.status).toBe(409);
       expect(await latest('user.updated')).toMatchObject({
@@ -346,7 +347,9 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
         summary: { purpose: 'auth_link', error: expect.stringContaining('503') },
       });
       // The account's page shows the failed attempt too.
-      const detail = (await (await as('support', `/api/accounts/${account.id}`)).json()) as AccountDetail;
+      const detail = await (
+        await client('support').accounts[':id'].$get({ param: { id: account.id } })
+      ).json();
       expect(detail.timeline).toContainEqual(
         expect.objectContaining({
           kind: 'audit',
@@ -422,8 +425,8 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
     it('refuses a bad filter with 400 naming the field', async () => {
       const res = await as('admin', '/api/audit?from=yesterday&pageSize=0');
       expect(res.status).toBe(400);
-      const body = (await res.json()) as { error: { fields: Record<string, string> } };
-      expect(Object.keys(body.error.fields).sort()).toEqual(['from', 'pageSize']);
+      const body: ApiErrorBody = await res.json();
+      expect(Object.keys(body.error.fields!).sort()).toEqual(['from', 'pageSize']);
     });
 
     it('exports the same filter as CSV: a header, then one row per entry', async () => {
@@ -483,8 +486,8 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
   describe('the account timeline', () => {
     it("shows that account's audit entries, newest first, and no other account's", async () => {
       const account = accounts[2]!;
-      const res = await as('support', `/api/accounts/${account.id}`);
-      const { timeline } = (await res.json()) as AccountDetail;
+      const res = await client('support').accounts[':id'].$get({ param: { id: account.id } });
+      const { timeline } = await res.json();
       const entries = timeline.filter((e) => e.kind === 'audit');
       expect(entries.map((e) => e.action)).toEqual([
         'account.auth_link_created',
@@ -498,9 +501,9 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
         outcome: 'success',
         detail: { purpose: 'auth_link', expiresIn: 86_400, expiresAt: expect.any(String) },
       });
-      const labelled = (await (
-        await as('support', `/api/accounts/${accounts[0]!.id}`)
-      ).json()) as AccountDetail;
+      const labelled = await (
+        await client('support').accounts[':id'].$get({ param: { id: accounts[0]!.id } })
+      ).json();
       expect(labelled.timeline).toContainEqual(
         expect.objectContaining({ kind: 'audit', action: 'account.label_updated', actor: emails.support }),
       );

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me, User } from '../../../shared/schemas/users.ts';
+import type { User } from '../../../shared/schemas/users.ts';
 import { createEventBus } from '../../../server/events/event-bus.ts';
 import type { InternalEvent } from '../../../server/events/internal-events.ts';
 import { startConsole, type RunningConsole } from '../../../server/start-console.ts';
-import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 import { waitUntil } from '../../support/webhook-receiver.ts';
 
 /**
@@ -27,19 +33,20 @@ describe.each(TEST_DATABASES)('the actor cache on $name', ({ kind }) => {
 
   const newUser = async (role: User['role']) => {
     const email = `cached-${++users}@switchboard.test`;
-    const res = await t.api('/api/users', {
-      method: 'POST',
-      body: JSON.stringify({ email, name: 'Cached', password: 'cached-password-1', role }),
+    const res = await t.client.users.$post({
+      json: { email, name: 'Cached', password: 'cached-password-1', role },
     });
     expect(res.status).toBe(201);
-    const user = (await res.json()) as User;
+    const user = await res.json();
     return { user, cookie: await t.signIn(email, 'cached-password-1') };
   };
   const patch = (id: string, body: unknown) =>
     t.api(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify(body) });
   const permissions = async (cookie: string, url = t.console.url) => {
     const res = await fetch(`${url}/api/me`, { headers: { cookie } });
-    return res.status === 200 ? ((await res.json()) as Me).permissions : res.status;
+    if (res.status !== 200) return res.status;
+    const me: SuccessBody<ConsoleClient['me']['$get']> = await res.json();
+    return me.permissions;
   };
   const usersStatus = async (cookie: string) => (await t.api('/api/users', { cookie })).status;
 
@@ -154,11 +161,10 @@ describe.each(TEST_DATABASES.filter((d) => d.kind === 'postgres'))(
     let users = 0;
     const newUser = async (role: User['role']) => {
       const email = `across-${++users}@switchboard.test`;
-      const res = await t.api('/api/users', {
-        method: 'POST',
-        body: JSON.stringify({ email, name: 'Across', password: 'across-password-1', role }),
+      const res = await t.client.users.$post({
+        json: { email, name: 'Across', password: 'across-password-1', role },
       });
-      const user = (await res.json()) as User;
+      const user = await res.json();
       return { user, cookie: await t.signIn(email, 'across-password-1') };
     };
 

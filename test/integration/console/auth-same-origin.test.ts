@@ -64,7 +64,7 @@ describe('state changes only from the console itself', () => {
           }),
         },
         unchanged: async () => {
-          const users = (await (await t.api('/api/users')).json()) as { items: { email: string }[] };
+          const users = await (await t.client.users.$get()).json();
           expect(users.items.map((u) => u.email)).not.toContain('intruder@evil.example.test');
         },
       },

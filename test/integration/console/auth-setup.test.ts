@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage } from '../../../shared/schemas/audit.ts';
-import type { Me, User } from '../../../shared/schemas/users.ts';
+import type { User } from '../../../shared/schemas/users.ts';
 import { ensureInitialAdmin } from '../../../server/auth/initial-admin.ts';
 import { countUsers } from '../../../server/auth/users.ts';
 import { startConsole, type RunningConsole } from '../../../server/start-console.ts';
-import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 
 const cookieOf = (res: Response) =>
   res.headers
@@ -27,8 +32,7 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
     await t?.close();
   });
 
-  const status = async () =>
-    (await (await t.api('/api/setup', { cookie: '' })).json()) as { needsSetup: boolean };
+  const status = async () => (await t.clientAs('').setup.$get()).json();
   const setUp = (body: unknown) =>
     t.api('/api/setup', { method: 'POST', cookie: '', body: JSON.stringify(body) });
 
@@ -64,7 +68,8 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
     const results = [a!, b!].sort((x, y) => x.status - y.status);
     expect(results.map((r) => r.status)).toEqual([201, 409]);
     const [won, lost] = results as [Response, Response];
-    admin = ((await won.json()) as { user: User }).user;
+    const setup: SuccessBody<ConsoleClient['setup']['$post']> = await won.json();
+    admin = setup.user;
     expect(admin).toMatchObject({ role: 'admin', disabled: false });
     expect(['ada@switchboard.test', 'bob@switchboard.test']).toContain(admin.email);
     expect(await lost.json()).toEqual({
@@ -73,16 +78,16 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
     expect(lost.headers.getSetCookie()).toEqual([]);
 
     adminCookie = cookieOf(won);
-    const users = (await (await t.api('/api/users', { cookie: adminCookie })).json()) as { items: User[] };
+    const users = await (await t.clientAs(adminCookie).users.$get()).json();
     expect(users.items.map((u) => [u.email, u.role])).toEqual([[admin.email, 'admin']]);
   });
 
   it('signs the new admin in: the cookie it answers works on /api/me', async () => {
     const setCookie = adminCookie.split('; ').find((c) => c.includes('session_token='));
     expect(setCookie).toBeDefined();
-    const res = await t.api('/api/me', { cookie: adminCookie });
+    const res = await t.clientAs(adminCookie).me.$get();
     expect(res.status).toBe(200);
-    const me = (await res.json()) as Me;
+    const me = await res.json();
     expect(me.user).toEqual(admin);
     expect(me.permissions).toContain('users:manage');
   });
@@ -92,14 +97,16 @@ describe.each(TEST_DATABASES)('first-run setup on $name', ({ kind }) => {
     const res = await setUp({ email: 'carol@switchboard.test', name: 'Carol', password: 'carol-password-1' });
     expect(res.status).toBe(409);
     expect(res.headers.getSetCookie()).toEqual([]);
-    const users = (await (await t.api('/api/users', { cookie: adminCookie })).json()) as { items: User[] };
+    const users = await (await t.clientAs(adminCookie).users.$get()).json();
     expect(users.items).toHaveLength(1);
   });
 
   it('lets the admin sign in later with the chosen password, and records the setup in the audit log', async () => {
     const password = admin.email.startsWith('ada') ? 'ada-password-1' : 'bob-password-1';
     const cookie = await t.signIn(admin.email, password);
-    const audit = (await (await t.api('/api/audit?action=user.setup', { cookie })).json()) as AuditPage;
+    const audit: SuccessBody<ConsoleClient['audit']['$get']> = await (
+      await t.api('/api/audit?action=user.setup', { cookie })
+    ).json();
     expect(audit.items).toEqual([
       expect.objectContaining({
         action: 'user.setup',

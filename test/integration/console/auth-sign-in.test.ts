@@ -40,16 +40,12 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
       headers,
       body: JSON.stringify({ email, password }),
     });
-  const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
   const createUser = async (role: User['role']) => {
     const email = `person-${++users}@switchboard.test`;
     const password = `password-${users}-long`;
-    const res = await t.api('/api/users', {
-      method: 'POST',
-      body: JSON.stringify({ email, name: `Person ${users}`, password, role }),
-    });
+    const res = await t.client.users.$post({ json: { email, name: `Person ${users}`, password, role } });
     expect(res.status).toBe(201);
-    return { ...((await res.json()) as User), password };
+    return { ...(await res.json()), password };
   };
   const patchUser = async (id: string, patch: Record<string, unknown>) => {
     const res = await t.api(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify(patch) });
@@ -117,7 +113,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
       const res = await t.api(path, { method: 'POST', cookie, body });
       expect(res.status, path).toBe(404);
     }
-    const after = (await (await me(cookie)).json()) as { user: User };
+    const after = await (await t.clientAs(cookie).me.$get()).json();
     expect(after.user).toMatchObject({ email: user.email, role: 'viewer' });
     expect((await signIn('self@switchboard.test', 'self-password-1')).status).toBe(401);
   });
@@ -126,7 +122,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     const res = await signIn(TEST_ADMIN.email, 'not-the-password');
     expect(res.status).toBe(401);
     expect(res.headers.getSetCookie()).toEqual([]);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: { code: 'unauthenticated', message: 'Invalid email or password' },
     });
   });
@@ -134,7 +130,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
   it('answers an unknown email exactly like a wrong password', async () => {
     const res = await signIn('nobody@switchboard.test', 'not-the-password');
     expect(res.status).toBe(401);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: { code: 'unauthenticated', message: 'Invalid email or password' },
     });
   });
@@ -146,7 +142,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
       body: JSON.stringify({ email: 'not-an-email' }),
     });
     expect(res.status).toBe(400);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: {
         code: 'bad_request',
         message: expect.any(String),
@@ -161,7 +157,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     const res = await signIn(user.email, user.password);
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie()).toEqual([]);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: { code: 'forbidden', message: expect.stringMatching(/disabled/i) },
     });
   });
@@ -171,7 +167,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     await patchUser(user.id, { disabled: true });
     const res = await signIn(user.email, 'a-guessed-password');
     expect(res.status).toBe(401);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: { code: 'unauthenticated', message: 'Invalid email or password' },
     });
   });
@@ -192,7 +188,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(await json(locked)).toEqual({
+    expect(await locked.json()).toEqual({
       error: {
         code: 'rate_limited',
         message: `Too many failed sign-ins for this account. Try again in ${retryAfter} s.`,
@@ -226,7 +222,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(50);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(await json(res)).toEqual({
+    expect(await res.json()).toEqual({
       error: {
         code: 'rate_limited',
         message: `Too many sign-in attempts from this address. Try again in ${retryAfter} s.`,
@@ -259,7 +255,9 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     for (const cookie of [first, second]) {
       const res = await me(cookie);
       expect(res.status).toBe(401);
-      expect(await json(res)).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to continue' } });
+      expect(await res.json()).toEqual({
+        error: { code: 'unauthenticated', message: 'Sign in to continue' },
+      });
     }
     // Enabling the user again does not bring the old sessions back.
     await patchUser(user.id, { disabled: false });
@@ -281,7 +279,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
     const other = await t.signIn(user.email, user.password);
     const res = await t.api('/api/auth/sign-out', { method: 'POST', cookie });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ signedOut: true });
+    expect(await res.json()).toEqual({ signedOut: true });
     const cleared = res.headers.getSetCookie().find((c) => c.includes('session_token='));
     expect(cleared).toMatch(/session_token=;.*Max-Age=0/i);
     expect((await me(cookie)).status).toBe(401);

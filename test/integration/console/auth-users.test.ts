@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUsers, updateUser } from '../../../server/auth/users.ts';
-import type { Me, User } from '../../../shared/schemas/users.ts';
-import { startTestConsole, TEST_ADMIN, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import type { ApiErrorBody } from '../../../shared/schemas/errors.ts';
+import type { User } from '../../../shared/schemas/users.ts';
+import {
+  startTestConsole,
+  TEST_ADMIN,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 
 describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
   let t: TestConsole;
@@ -14,7 +22,7 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
       autoSync: false,
       sandbox: { accounts: 1, webhookUrls: [] },
     });
-    seededAdmin = ((await (await t.api('/api/me')).json()) as Me).user;
+    seededAdmin = (await (await t.client.me.$get()).json()).user;
   });
   afterAll(async () => {
     await t?.close();
@@ -24,13 +32,15 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
     t.api('/api/users', { method: 'POST', body: JSON.stringify(body) });
   const newUser = async (role: User['role']) => {
     const email = `user-${++n}@switchboard.test`;
-    const res = await create({ email, name: `User ${n}`, password: 'user-password-1', role });
+    const res = await t.client.users.$post({
+      json: { email, name: `User ${n}`, password: 'user-password-1', role },
+    });
     expect(res.status).toBe(201);
-    return { user: (await res.json()) as User, password: 'user-password-1' };
+    return { user: await res.json(), password: 'user-password-1' };
   };
   const patch = (id: string, body: Record<string, unknown>, cookie?: string) =>
     t.api(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify(body), cookie });
-  const list = async () => ((await (await t.api('/api/users')).json()) as { items: User[] }).items;
+  const list = async () => (await (await t.client.users.$get()).json()).items;
 
   describe('create and list', () => {
     it('creates a user with the given role and answers it without any password', async () => {
@@ -57,7 +67,7 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
     it('lists the users by email, with nothing secret in the list', async () => {
       const res = await t.api('/api/users');
       const text = await res.text();
-      const { items } = JSON.parse(text) as { items: User[] };
+      const { items }: SuccessBody<ConsoleClient['users']['$get']> = JSON.parse(text);
       expect(items.map((u) => u.email)).toEqual([...items.map((u) => u.email)].sort());
       expect(items.map((u) => u.email)).toContain(TEST_ADMIN.email);
       for (const user of items) expect(Object.keys(user).sort()).toEqual(Object.keys(seededAdmin).sort());
@@ -114,7 +124,8 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
       const { user } = await newUser('viewer');
       const empty = await patch(user.id, {});
       expect(empty.status).toBe(400);
-      expect(((await empty.json()) as { error: { fields: unknown } }).error.fields).toBeDefined();
+      const body: ApiErrorBody = await empty.json();
+      expect(body.error.fields).toBeDefined();
       const unknown = await patch('no-such-user', { role: 'support' });
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
@@ -133,7 +144,7 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
           fields: { role: expect.any(String) },
         },
       });
-      expect(((await (await t.api('/api/me')).json()) as Me).user.role).toBe('admin');
+      expect((await (await t.client.me.$get()).json()).user.role).toBe('admin');
     });
 
     it('cannot disable themself while they are the only admin: 409 naming disabled', async () => {
@@ -152,9 +163,12 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
     it('can still change their own password, which keeps them admin', async () => {
       const other = await newUser('admin');
       const cookie = await t.signIn(other.user.email, other.password);
-      const res = await patch(other.user.id, { password: 'another-password-2', role: 'admin' }, cookie);
+      const res = await t.clientAs(cookie).users[':id'].$patch({
+        param: { id: other.user.id },
+        json: { password: 'another-password-2', role: 'admin' },
+      });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as User).role).toBe('admin');
+      expect((await res.json()).role).toBe('admin');
       // Tidy up: back to one admin.
       expect((await patch(other.user.id, { role: 'viewer' })).status).toBe(200);
     });
@@ -170,9 +184,12 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
       const second = await newUser('admin');
       const secondCookie = await t.signIn(second.user.email, second.password);
       // The second admin steps down by themself.
-      const res = await patch(second.user.id, { role: 'support' }, secondCookie);
+      const res = await t.clientAs(secondCookie).users[':id'].$patch({
+        param: { id: second.user.id },
+        json: { role: 'support' },
+      });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as User).role).toBe('support');
+      expect((await res.json()).role).toBe('support');
       // ...and at once loses the admin routes.
       expect((await t.api('/api/users', { cookie: secondCookie })).status).toBe(403);
       expect((await patch(seededAdmin.id, { role: 'support' })).status).toBe(409);

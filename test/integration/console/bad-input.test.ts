@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../../shared/schemas/errors.ts';
 import { startTestConsole, type TestConsole } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
 interface Answer {
   status: number;
-  body: { error?: { code: string; message: string; fields?: Record<string, string> } } & Record<
-    string,
-    unknown
-  >;
+  body: Partial<ApiErrorBody> & Record<string, unknown>;
 }
 
 const long = (n: number) => 'x'.repeat(n);
@@ -36,7 +34,7 @@ describe('bad input', () => {
     transcript.push(`${method} ${path} → ${res.status}\n${JSON.stringify([...res.headers])}\n${text}`);
     let parsed: Answer['body'] = {};
     try {
-      parsed = JSON.parse(text) as Answer['body'];
+      parsed = JSON.parse(text);
     } catch {
       // Some endpoints answer text; the status check below still applies.
     }

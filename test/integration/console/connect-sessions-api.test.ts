@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectSessionResponse } from '../../../shared/schemas/connect-session.ts';
-import type { Connector } from '../../../shared/schemas/connector.ts';
-import { startTestConsole, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
 interface WireAccount {
@@ -39,9 +42,11 @@ describe('connect sessions through /api', () => {
     await t?.close();
   });
 
+  /** Either way of opening a session (both answer the same); the server fills in what a body leaves out. */
   const post = async (path: string, body: unknown) => {
     const res = await t.api(path, { method: 'POST', body: JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as ConnectSessionResponse };
+    const session: SuccessBody<ConsoleClient['connect-sessions']['$post']> = await res.json();
+    return { status: res.status, body: session };
   };
   const sandboxSession = async (token: string) => {
     const res = await platformFetch(t.sandbox, '/connect_sessions/authenticate', {
@@ -163,9 +168,9 @@ describe('connect sessions through /api', () => {
   describe('GET /api/connectors', () => {
     it('lists every StackOne connector with its name, category and logo, by name', async () => {
       const upstream = (await (await platformFetch(t.sandbox, '/connectors/meta')).json()) as unknown[];
-      const res = await t.api('/api/connectors');
+      const res = await t.client.connectors.$get();
       expect(res.status).toBe(200);
-      const { items } = (await res.json()) as { items: Connector[] };
+      const { items } = await res.json();
       expect(items).toHaveLength(upstream.length);
       expect(items.map((c) => c.name)).toEqual(items.map((c) => c.name).sort((a, b) => a.localeCompare(b)));
       expect(items.find((c) => c.provider === 'hibob')).toEqual({

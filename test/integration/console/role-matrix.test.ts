@@ -81,17 +81,16 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     return { status: res.status, body: (await res.json()) as WireAccount };
   };
   const freshUserId = async () => {
-    const res = await t.api('/api/users', {
-      method: 'POST',
-      body: JSON.stringify({
+    const res = await t.client.users.$post({
+      json: {
         email: `target-${++nextUser}@switchboard.test`,
         name: 'Target',
         password: 'target-password-1',
         role: 'viewer',
-      }),
+      },
     });
     expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    return (await res.json()).id;
   };
   const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 

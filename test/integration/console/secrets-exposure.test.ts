@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SANDBOX_API_KEY } from '../../../server/sandbox/config.ts';
-import type { Connector } from '../../../shared/schemas/connector.ts';
 import {
   startTestConsole,
   TEST_ADMIN,
@@ -315,7 +314,7 @@ describe('secrets the browser must never see', () => {
       expect(policy['frame-ancestors']).toEqual(["'none'"]);
       expect(policy['object-src']).toEqual(["'none'"]);
       // Logos come from where StackOne says they are.
-      const { items } = (await (await t.api('/api/connectors')).json()) as { items: Connector[] };
+      const { items } = await (await t.client.connectors.$get()).json();
       const logoOrigins = new Set(items.flatMap((c) => (c.logoUrl ? [new URL(c.logoUrl).origin] : [])));
       expect(logoOrigins.size).toBeGreaterThan(0);
       for (const origin of logoOrigins) expect(policy['img-src']).toContain(origin);

@@ -1,8 +1,13 @@
 import { isNotNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
 import { accounts, syncRuns } from '../../../server/db/schema.ts';
-import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import {
+  startTestConsole,
+  TEST_DATABASES,
+  type ConsoleClient,
+  type SuccessBody,
+  type TestConsole,
+} from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
 interface WireAccount {
@@ -30,13 +35,15 @@ async function sandboxAccounts(t: TestConsole): Promise<WireAccount[]> {
   }
 }
 
+type AccountList = SuccessBody<ConsoleClient['accounts']['$get']>;
+
 /** Every listed account, paging `GET /api/accounts`. */
-async function consoleAccounts(t: TestConsole, query = ''): Promise<AccountListResponse['items']> {
-  const all: AccountListResponse['items'] = [];
+async function consoleAccounts(t: TestConsole, query = ''): Promise<AccountList['items']> {
+  const all: AccountList['items'] = [];
   for (let page = 1; ; page++) {
     const res = await t.api(`/api/accounts?pageSize=200&page=${page}&sort=createdAt&order=asc${query}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as AccountListResponse;
+    const body: AccountList = await res.json();
     all.push(...body.items);
     if (body.items.length < 200) return all;
   }
@@ -63,8 +70,7 @@ describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
   });
 
   const sync = () => t.console.deps.sync.runFull();
-  const list = async (query = '') =>
-    (await (await t.api(`/api/accounts${query}`)).json()) as AccountListResponse;
+  const list = async (query = ''): Promise<AccountList> => (await t.api(`/api/accounts${query}`)).json();
 
   it('indexes exactly the accounts the sandbox lists, across several pages', async () => {
     const status = await sync();

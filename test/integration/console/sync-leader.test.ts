@@ -22,8 +22,8 @@ function twoProcesses(kind: 'pglite' | 'postgres') {
     ctx.sandbox = await startTestSandbox({ accounts: 30, webhookUrls: [] });
     ctx.fresh = await freshDatabase(kind);
     ctx.first = await openDatabase(ctx.fresh.config);
-    // Two in-memory PGlites are two databases: on PGlite every process is alone, and leads.
-    ctx.second = await openDatabase(kind === 'postgres' ? ctx.fresh.config : { kind: 'memory' });
+    // An in-memory config opens a new database each time: on PGlite every process is alone, and leads.
+    ctx.second = await openDatabase(ctx.fresh.config);
     ctx.buses = [];
   });
   afterAll(async () => {

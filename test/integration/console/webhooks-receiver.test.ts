@@ -1,14 +1,15 @@
 import { createHash, createHmac } from 'node:crypto';
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
-import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
+import type { ApiErrorBody } from '../../../shared/schemas/errors.ts';
 import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
 import { accounts, webhookEvents } from '../../../server/db/schema.ts';
 import {
   startTestConsole,
   TEST_DATABASES,
   TEST_WEBHOOK_SECRET,
+  type ConsoleClient,
+  type SuccessBody,
   type TestConsole,
 } from '../../support/console.ts';
 import { basicAuthHeader, platformFetch } from '../../support/sandbox.ts';
@@ -172,7 +173,7 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(change.receivedAt - started).toBeLessThan(1_000);
 
     const res = await t.api(`/api/accounts?q=${id}`);
-    const list = (await res.json()) as AccountListResponse;
+    const list: SuccessBody<ConsoleClient['accounts']['$get']> = await res.json();
     expect(list.items.map((a) => a.id)).toEqual([id]);
     expect(list.items[0]).toMatchObject({ status: 'active', label: 'webhook test', provider: 'hibob' });
 
@@ -180,7 +181,7 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(stored).toMatchObject({ event: 'account.created', outcome: 'applied', error: null });
     expect(stored!.processedAt).not.toBeNull();
 
-    const detail = (await (await t.api(`/api/accounts/${id}`)).json()) as AccountDetail;
+    const detail = await (await t.client.accounts[':id'].$get({ param: { id } })).json();
     const webhooks = detail.timeline.filter((e) => e.kind === 'webhook');
     expect(webhooks).toMatchObject([{ action: 'account.created', outcome: 'applied', actor: 'StackOne' }]);
     expect(new Date(webhooks[0]!.at).toISOString()).toBe(webhooks[0]!.at);
@@ -222,7 +223,9 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(change.event).toMatchObject({ accountId: id, change: 'deleted', status: null });
     expect(change.receivedAt - started).toBeLessThan(1_000);
     expect((await indexRow(id))!.deletedAt).not.toBeNull();
-    const list = (await (await t.api(`/api/accounts?q=${id}`)).json()) as AccountListResponse;
+    const list: SuccessBody<ConsoleClient['accounts']['$get']> = await (
+      await t.api(`/api/accounts?q=${id}`)
+    ).json();
     expect(list.items).toEqual([]);
   });
 
@@ -417,7 +420,7 @@ describe('a console with no webhook secret configured', () => {
       headers: { 'content-type': 'application/json', 'x-stackone-signature': sign(body) },
     });
     expect(res.status).toBe(401);
-    const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+    const { error }: ApiErrorBody = await res.json();
     expect(error.code).toBe('invalid_signature');
     expect(error.message).toMatch(/not configured/);
     const [stored] = await t.console.deps.database.db.select({ n: count() }).from(webhookEvents);

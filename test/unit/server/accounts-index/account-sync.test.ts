@@ -8,6 +8,7 @@ import type { EventBus } from '../../../../server/events/event-bus.ts';
 import { AppError } from '../../../../server/http/app-error.ts';
 import type { StackOneClient } from '../../../../server/stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 /** A StackOne linked account on the wire, numbered so that a test can name it. */
 const upstreamAccount = (
@@ -68,7 +69,7 @@ function recordingBus(): EventBus & { events: ConsoleEvent[] } {
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase({ kind: 'memory' });
+  database = await openDatabase(await migratedMemoryDatabase());
 });
 afterAll(async () => {
   await database?.close();
@@ -153,7 +154,6 @@ describe('a full sync', () => {
     expect(status).toMatchObject({ state: 'idle', seen: 100, pages: 1 });
     expect(await indexedIds('deleted')).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('repeated page 2'));
-    warn.mockRestore();
   });
 
   it('marks an indexed account StackOne no longer lists as deleted and announces it', async () => {
@@ -235,7 +235,9 @@ describe('a full sync', () => {
       return list.slice((page - 1) * size, page * size);
     });
     const done = sync.runFull();
-    await vi.waitFor(() => expect(sync.status()).toMatchObject({ state: 'running', seen: 100, pages: 1 }));
+    await vi.waitFor(() => expect(sync.status()).toMatchObject({ state: 'running', seen: 100, pages: 1 }), {
+      timeout: 20_000,
+    });
     expect((await runs())[0]).toMatchObject({ state: 'running', seen: 100, pages: 1 });
     release();
     expect(await done).toMatchObject({ state: 'idle', seen: 150 });
@@ -318,7 +320,7 @@ describe('the schedule', () => {
   it('runs once at start and again every interval until stopped', async () => {
     const { sync } = syncOver(upstreamAccounts(3), undefined, 1);
     sync.start();
-    await vi.waitFor(async () => expect(await runs()).toHaveLength(2), { timeout: 3000, interval: 50 });
+    await vi.waitFor(async () => expect(await runs()).toHaveLength(2), { timeout: 20_000, interval: 50 });
     await sync.stop();
     const count = (await runs()).length;
     await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -335,6 +337,5 @@ describe('the schedule', () => {
     expect(error).toHaveBeenCalledWith(
       '[sync] full sync failed: StackOne is unreachable (GET /accounts): fetch failed',
     );
-    error.mockRestore();
   });
 });

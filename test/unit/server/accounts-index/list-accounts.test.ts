@@ -9,6 +9,7 @@ import { buildConditions, listAccounts } from '../../../../server/accounts-index
 import { markAccountDeleted, upsertAccounts } from '../../../../server/accounts-index/upsert-accounts.ts';
 import { openDatabase, type Database } from '../../../../server/db/client.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 const query = (input: AccountListQueryInput = {}) => AccountListQuerySchema.parse(input);
 const render = (input: AccountListQueryInput) => {
@@ -54,7 +55,7 @@ describe('listAccounts facets and totals', () => {
   const live: UpstreamLinkedAccount[] = [];
 
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'memory' });
+    database = await openDatabase(await migratedMemoryDatabase());
     // Uneven counts per combination, so that a wrong fold gives a wrong number.
     let n = 0;
     for (const [si, status] of STATUSES.entries())
