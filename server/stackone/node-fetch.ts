@@ -54,9 +54,10 @@ export const requestWhole = (url: string, init: UpstreamRequestInit, maxBodyByte
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBodyBytes) {
-            const error = new Error(`the answer is larger than ${maxBodyBytes} bytes`);
-            reject(error);
-            request.destroy(error);
+            reject(new Error(`the answer is larger than ${maxBodyBytes} bytes`));
+            // Without an error: the promise is settled, and nothing must be left to emit one unheard.
+            response.removeAllListeners('data');
+            response.destroy();
             return;
           }
           chunks.push(chunk);

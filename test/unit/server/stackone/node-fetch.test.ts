@@ -31,7 +31,11 @@ describe('nodeFetch', () => {
       res.write('{"partial":');
       setImmediate(() => res.socket?.destroy());
     },
-    '/big': (_req, res) => res.end('x'.repeat(10_000)),
+    // In many writes, so that more of the answer arrives after the limit was passed.
+    '/big': (_req, res) => {
+      for (let i = 0; i < 9; i++) res.write('x'.repeat(1_000));
+      res.end('x'.repeat(1_000));
+    },
   };
 
   beforeAll(async () => {
