@@ -45,6 +45,8 @@ export async function startConsole(
     baseUrl: config.stackOne.baseUrl,
     apiKey: config.stackOne.apiKey,
     timeoutMs: config.stackOne.timeoutMs,
+    maxRetryAfterMs: config.stackOne.retryAfterMaxSeconds * 1000,
+    userReadsPerMinute: config.stackOne.userReadsPerMinute,
   });
   const bus = await createEventBus(database);
   const sync = createAccountSync({ database, stackOne, bus, intervalSeconds: config.syncIntervalSeconds });

@@ -29,7 +29,9 @@ export async function pageThroughAccounts(
   const seenIds = new Set<string>();
   let pages = 0;
   for (let page = 1; ; page++) {
-    const items = await deps.stackOne.listAccounts({ page, pageSize: SYNC_PAGE_SIZE });
+    const { items, skipped } = await deps.stackOne.listAccounts({ page, pageSize: SYNC_PAGE_SIZE });
+    // A record StackOne sent that could not be read still exists: never a reason to mark it deleted.
+    for (const s of skipped) if (s.id !== undefined) seenIds.add(s.id);
     const fresh = new Map<string, UpstreamLinkedAccount>();
     for (const a of items) if (!seenIds.has(a.id) && !fresh.has(a.id)) fresh.set(a.id, a);
     if (items.length > 0 && fresh.size === 0) return { seenIds, pages, complete: false };
@@ -39,6 +41,6 @@ export async function pageThroughAccounts(
       pages++;
       await onPage({ seen: seenIds.size, pages });
     }
-    if (items.length < SYNC_PAGE_SIZE) return { seenIds, pages, complete: true };
+    if (items.length + skipped.length < SYNC_PAGE_SIZE) return { seenIds, pages, complete: true };
   }
 }
