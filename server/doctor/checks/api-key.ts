@@ -2,7 +2,7 @@ import type { DoctorCheck } from '../../../shared/schemas/doctor.ts';
 import { readAccountsPage, type AccountsPage } from '../accounts-pages.ts';
 import { type DoctorContext, REQUESTED_PAGE_SIZE } from '../doctor-context.ts';
 
-const TITLE = 'API key';
+const TITLE = 'StackOne and API key';
 
 /**
  * The key against `GET /accounts`. Only this check can end the report: with no answer or a refused
