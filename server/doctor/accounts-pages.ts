@@ -20,7 +20,7 @@ export function readAccountsPage(outcome: RawOutcome): AccountsPage {
   const items = Array.isArray(body)
     ? body
     : body && typeof body === 'object' && Array.isArray((body as { data?: unknown }).data)
-      ? ((body as { data: unknown[] }).data)
+      ? (body as { data: unknown[] }).data
       : null;
   if (!items) return { shape: 'other', status: outcome.status };
   return {
@@ -35,10 +35,7 @@ const listed = (page: AccountsPage): page is Extract<AccountsPage, { ids: string
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
-export type FirstPage =
-  | { start: 1; how: string }
-  | { start: 0; how: string }
-  | { start: null; how: string };
+export type FirstPage = { start: 1; how: string } | { start: 0; how: string } | { start: null; how: string };
 
 /**
  * Where `/accounts` pages start, from `page=0` and `page=1` (same page size). Page 1 is the first page

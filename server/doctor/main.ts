@@ -8,7 +8,7 @@ import { hasFailure, runDoctor } from './run-doctor.ts';
 // `npm run doctor`: a read-only check of the configured StackOne, or, with no STACKONE_API_KEY, of an
 // embedded sandbox started here for the purpose. Exits 1 when a check fails; never prints a stack.
 let sandbox: RunningSandbox | null = null;
-let code = 0;
+let code: number;
 try {
   const config = loadConfig();
   if (config.sandbox) {

@@ -1,4 +1,4 @@
-import type { RawOutcome, RawRequest, RawStackOne } from '../stackone/raw-request.ts';
+import type { RawOutcome, RawStackOne } from '../stackone/raw-request.ts';
 
 /**
  * The doctor's view of StackOne: each GET goes out once however many checks read it, so the report

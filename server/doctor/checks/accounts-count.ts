@@ -21,7 +21,9 @@ export interface AccountTally {
 }
 
 /** Counts accounts over pages, record by record, as the sync would read them. */
-export function tallyAccounts(pages: { items: unknown[] }[]): Omit<AccountTally, 'stoppedEarly' | 'failedPage'> {
+export function tallyAccounts(
+  pages: { items: unknown[] }[],
+): Omit<AccountTally, 'stoppedEarly' | 'failedPage'> {
   const seen = new Set<string>();
   const byStatus: Record<string, number> = {};
   const invalid: string[] = [];
@@ -34,7 +36,9 @@ export function tallyAccounts(pages: { items: unknown[] }[]): Omit<AccountTally,
         const id = (item as { id?: unknown } | null)?.id;
         const issue = parsed.error.issues[0];
         if (invalid.length < 3)
-          invalid.push(`${typeof id === 'string' ? id : 'a record'}: ${issue?.path.join('.') || 'record'} ${issue?.message ?? ''}`.trim());
+          invalid.push(
+            `${typeof id === 'string' ? id : 'a record'}: ${issue?.path.join('.') || 'record'} ${issue?.message ?? ''}`.trim(),
+          );
         continue;
       }
       if (seen.has(parsed.data.id)) continue;
@@ -80,7 +84,7 @@ export function judgeAccountCount(tally: AccountTally): DoctorCheck {
       ...base,
       level: 'warn',
       detail: `${detail}; ${tally.invalidCount} record(s) do not have the shape StackOne's SDK documents (${tally.invalid.join('; ')})`,
-      fix: 'The console skips and counts such records instead of failing the page: check them in StackOne\'s dashboard.',
+      fix: "The console skips and counts such records instead of failing the page: check them in StackOne's dashboard.",
     };
   return { ...base, level: 'ok', detail };
 }

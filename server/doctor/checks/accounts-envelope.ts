@@ -7,13 +7,17 @@ import { describePage } from './describe-outcome.ts';
 export function judgeAccountsEnvelope(page: AccountsPage): DoctorCheck {
   const base = { id: 'accounts-envelope', title: 'Response envelope' };
   if (page.shape === 'array')
-    return { ...base, level: 'ok', detail: 'GET /accounts answers a bare JSON array, as StackOne\'s SDK expects' };
+    return {
+      ...base,
+      level: 'ok',
+      detail: "GET /accounts answers a bare JSON array, as StackOne's SDK expects",
+    };
   if (page.shape === 'envelope')
     return {
       ...base,
       level: 'warn',
       detail: 'GET /accounts answers {"data": [...]}, not the bare array StackOne\'s SDK expects',
-      fix: 'Nothing to set: the console reads both shapes. Code of your own that uses StackOne\'s SDK for /accounts will fail on this answer.',
+      fix: "Nothing to set: the console reads both shapes. Code of your own that uses StackOne's SDK for /accounts will fail on this answer.",
     };
   return {
     ...base,

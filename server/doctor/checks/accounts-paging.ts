@@ -24,7 +24,7 @@ export function judgeFirstPage(first: FirstPage): DoctorCheck {
       ...base,
       level: 'warn',
       detail: `Pages start at 0, not 1 (${first.how})`,
-      fix: 'Nothing to set: the console\'s sync finds the first page itself. If a sync ever misses accounts, keep this output for the report.',
+      fix: "Nothing to set: the console's sync finds the first page itself. If a sync ever misses accounts, keep this output for the report.",
     };
   return {
     ...base,
@@ -49,7 +49,7 @@ export function judgePageSize(size: PageSize, requested: number): DoctorCheck {
         ...base,
         level: 'warn',
         detail: `page_size=${requested} gave a page of ${size.size} with more accounts after it: StackOne caps pages (or sends short pages before the end)`,
-        fix: 'Nothing to set: the console\'s sync pages on until an empty page, not a short one. Code of your own must not stop at a short page either.',
+        fix: "Nothing to set: the console's sync pages on until an empty page, not a short one. Code of your own must not stop at a short page either.",
       };
     default:
       return { ...base, level: 'warn', detail: `Unknown: ${size.how}`, fix: 'See the checks above.' };

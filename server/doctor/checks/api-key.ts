@@ -47,7 +47,7 @@ export function judgeApiKey(
       fatal: true,
       level: 'fail',
       detail: `${target} has no /accounts (404): it does not look like StackOne's API`,
-      fix: 'Set STACKONE_BASE_URL to StackOne\'s API (https://api.stackone.com), without a path.',
+      fix: "Set STACKONE_BASE_URL to StackOne's API (https://api.stackone.com), without a path.",
     };
   // A 400 (to page_size=100, say) still means the key was accepted: the other checks say more.
   return { ...base, fatal: false, level: 'ok', detail: `StackOne accepted the key at ${target}` };

@@ -10,19 +10,24 @@ export function judgeClockSkew(outcome: RawOutcome): DoctorCheck {
   const base = { id: 'clock-skew', title: 'Clock skew' };
   const date = outcome.kind === 'answer' && outcome.date ? Date.parse(outcome.date) : NaN;
   if (outcome.kind !== 'answer' || Number.isNaN(date))
-    return { ...base, level: 'warn', detail: 'Unknown: StackOne\'s answer had no Date header', fix: 'Keep this machine\'s clock synchronised (NTP).' };
+    return {
+      ...base,
+      level: 'warn',
+      detail: "Unknown: StackOne's answer had no Date header",
+      fix: "Keep this machine's clock synchronised (NTP).",
+    };
   // Date is truncated to the second: compare with the middle of that second.
   const skewSeconds = Math.round((outcome.localMidpointMs - (date + 500)) / 1000);
   const how =
     skewSeconds === 0
-      ? 'This clock agrees with StackOne\'s (within a second)'
+      ? "This clock agrees with StackOne's (within a second)"
       : `This clock is ${Math.abs(skewSeconds)} s ${skewSeconds > 0 ? 'ahead of' : 'behind'} StackOne's`;
   if (Math.abs(skewSeconds) <= SKEW_WARN_SECONDS) return { ...base, level: 'ok', detail: how };
   return {
     ...base,
     level: 'warn',
     detail: how,
-    fix: 'Synchronise this machine\'s clock (NTP): link expiries and event times are compared with StackOne\'s.',
+    fix: "Synchronise this machine's clock (NTP): link expiries and event times are compared with StackOne's.",
   };
 }
 

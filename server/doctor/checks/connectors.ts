@@ -6,7 +6,12 @@ import type { DoctorContext } from '../doctor-context.ts';
 export function judgeConnectors(outcome: RawOutcome): DoctorCheck {
   const base = { id: 'connectors', title: 'Connectors' };
   if (outcome.kind === 'unreachable')
-    return { ...base, level: 'fail', detail: `GET /connectors/meta got no answer (${outcome.message})`, fix: 'Run the doctor again; the Add account form needs this list.' };
+    return {
+      ...base,
+      level: 'fail',
+      detail: `GET /connectors/meta got no answer (${outcome.message})`,
+      fix: 'Run the doctor again; the Add account form needs this list.',
+    };
   if (outcome.status < 200 || outcome.status >= 300)
     return {
       ...base,
@@ -21,7 +26,12 @@ export function judgeConnectors(outcome: RawOutcome): DoctorCheck {
       ? (body as { data: unknown[] }).data
       : null;
   if (!items)
-    return { ...base, level: 'fail', detail: 'GET /connectors/meta answered something other than a list', fix: 'Keep this output for StackOne support.' };
+    return {
+      ...base,
+      level: 'fail',
+      detail: 'GET /connectors/meta answered something other than a list',
+      fix: 'Keep this output for StackOne support.',
+    };
   const active = items.filter((c) => (c as { active?: unknown } | null)?.active !== false).length;
   const shape = Array.isArray(body) ? '' : ' (in a {"data": [...]} envelope)';
   if (items.length === 0)
@@ -29,7 +39,7 @@ export function judgeConnectors(outcome: RawOutcome): DoctorCheck {
       ...base,
       level: 'warn',
       detail: `No connectors${shape}`,
-      fix: 'Enable connectors on StackOne\'s integrations page: without one, no account can be added.',
+      fix: "Enable connectors on StackOne's integrations page: without one, no account can be added.",
     };
   return { ...base, level: 'ok', detail: `${items.length} connectors, ${active} enabled${shape}` };
 }

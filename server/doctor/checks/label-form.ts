@@ -24,10 +24,18 @@ export function judgeLabelProbe(outcome: RawOutcome): DoctorCheck {
         detail: `StackOne refuses a string label (${status}: ${message}): labels must be sent as an object, as StackOne's SDK types them`,
         fix: 'Nothing to set: the console switches to the object form at the first label edit and remembers it.',
       };
-    return { ...base, level: 'ok', detail: `A string label is not what StackOne refused (${status}: ${message}); ${UNKNOWN}` };
+    return {
+      ...base,
+      level: 'ok',
+      detail: `A string label is not what StackOne refused (${status}: ${message}); ${UNKNOWN}`,
+    };
   }
   if (status === 404)
-    return { ...base, level: 'ok', detail: `${UNKNOWN}: StackOne looks the account up before reading the label` };
+    return {
+      ...base,
+      level: 'ok',
+      detail: `${UNKNOWN}: StackOne looks the account up before reading the label`,
+    };
   if (status === 401 || status === 403)
     return {
       ...base,

@@ -83,7 +83,7 @@ export function judgeLogFilter(bare: FilterResult, bracket: FilterResult): Docto
       ...base,
       level: 'warn',
       detail,
-      fix: 'Neither form filters by account: the Logs tab drops other accounts\' entries itself, so it may show few of them. Keep this output for StackOne support.',
+      fix: "Neither form filters by account: the Logs tab drops other accounts' entries itself, so it may show few of them. Keep this output for StackOne support.",
     };
   return { ...base, level: 'ok', detail: `Unknown: ${detail}` };
 }
@@ -107,6 +107,9 @@ export async function requestLogFilterCheck(ctx: DoctorContext): Promise<DoctorC
         };
   const { accountId } = picked;
   const bare = await ctx.view.get('/requests/logs', { account_ids: accountId, page_size: PAGE_SIZE });
-  const bracket = await ctx.view.get('/requests/logs', { 'filter[account_ids]': accountId, page_size: PAGE_SIZE });
+  const bracket = await ctx.view.get('/requests/logs', {
+    'filter[account_ids]': accountId,
+    page_size: PAGE_SIZE,
+  });
   return judgeLogFilter(judgeFilterAnswer(bare, accountId), judgeFilterAnswer(bracket, accountId));
 }

@@ -4,7 +4,11 @@ import type { DoctorContext } from '../doctor-context.ts';
 export function judgeWebhookSecret(count: number, isSandbox: boolean): DoctorCheck {
   const base = { id: 'webhook-secret', title: 'Webhook secret' };
   if (isSandbox)
-    return { ...base, level: 'ok', detail: 'The embedded sandbox signs its webhooks with a secret shared at start' };
+    return {
+      ...base,
+      level: 'ok',
+      detail: 'The embedded sandbox signs its webhooks with a secret shared at start',
+    };
   if (count > 0)
     return {
       ...base,
@@ -14,8 +18,9 @@ export function judgeWebhookSecret(count: number, isSandbox: boolean): DoctorChe
   return {
     ...base,
     level: 'warn',
-    detail: 'No STACKONE_WEBHOOK_SECRETS: every webhook is refused (401), so accounts change in the console only at the next sync',
-    fix: 'Set STACKONE_WEBHOOK_SECRETS to the signing secret of the webhook in StackOne\'s dashboard.',
+    detail:
+      'No STACKONE_WEBHOOK_SECRETS: every webhook is refused (401), so accounts change in the console only at the next sync',
+    fix: "Set STACKONE_WEBHOOK_SECRETS to the signing secret of the webhook in StackOne's dashboard.",
   };
 }
 
@@ -26,7 +31,12 @@ export function judgePublicUrl(publicUrl: string, isSandbox: boolean): DoctorChe
   try {
     url = new URL(publicUrl);
   } catch {
-    return { ...base, level: 'fail', detail: `PUBLIC_URL is not a URL: ${publicUrl}`, fix: 'Set PUBLIC_URL to the https address users open.' };
+    return {
+      ...base,
+      level: 'fail',
+      detail: `PUBLIC_URL is not a URL: ${publicUrl}`,
+      fix: 'Set PUBLIC_URL to the https address users open.',
+    };
   }
   if (url.protocol === 'https:') return { ...base, level: 'ok', detail: `${publicUrl} is https` };
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -34,9 +44,10 @@ export function judgePublicUrl(publicUrl: string, isSandbox: boolean): DoctorChe
     ...base,
     level: 'warn',
     detail: `${publicUrl} is not https${local ? ' (a local address)' : ''}`,
-    fix: isSandbox && local
-      ? 'Fine for the embedded sandbox; with a real StackOne, serve the console over https and set PUBLIC_URL: StackOne delivers webhooks to https addresses.'
-      : 'Serve the console over https and set PUBLIC_URL to that address: StackOne delivers webhooks to https addresses, and sign-in cookies need it.',
+    fix:
+      isSandbox && local
+        ? 'Fine for the embedded sandbox; with a real StackOne, serve the console over https and set PUBLIC_URL: StackOne delivers webhooks to https addresses.'
+        : 'Serve the console over https and set PUBLIC_URL to that address: StackOne delivers webhooks to https addresses, and sign-in cookies need it.',
   };
 }
 

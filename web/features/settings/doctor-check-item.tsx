@@ -5,7 +5,12 @@ import { Badge } from '../../components/ui/badge.tsx';
 /** Each level has its own icon and word: colour only repeats what they say. */
 export const LEVELS: Record<
   DoctorLevel,
-  { label: string; icon: typeof CheckCircle2Icon; variant: 'success' | 'warning' | 'destructive'; tone: string }
+  {
+    label: string;
+    icon: typeof CheckCircle2Icon;
+    variant: 'success' | 'warning' | 'destructive';
+    tone: string;
+  }
 > = {
   ok: { label: 'OK', icon: CheckCircle2Icon, variant: 'success', tone: 'text-emerald-600' },
   warn: { label: 'Warning', icon: AlertTriangleIcon, variant: 'warning', tone: 'text-amber-600' },

@@ -43,7 +43,11 @@ export function StackOneSettingsScreen() {
         {running ? 'Checking StackOne…' : report ? `Check finished: ${summary(report)}` : ''}
       </p>
       {query.isError && !running ? (
-        <ErrorState error={query.error} title="The check could not run" onRetry={() => void query.refetch()} />
+        <ErrorState
+          error={query.error}
+          title="The check could not run"
+          onRetry={() => void query.refetch()}
+        />
       ) : !report ? (
         <div className="grid gap-3" aria-busy="true" aria-label="Checking StackOne">
           <p className="text-sm text-muted-foreground">Checking StackOne… this takes a few seconds.</p>
