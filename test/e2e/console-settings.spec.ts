@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { useConsoleBrowser } from './support/console-browser.ts';
 
@@ -12,10 +13,18 @@ describe('Settings → StackOne', () => {
 
     const checks = page.getByRole('list', { name: 'Checks' });
     await checks.getByRole('listitem', { name: 'StackOne and API key: OK' }).waitFor();
-    expect(await checks.getByRole('listitem', { name: /^Accounts: OK$/ }).textContent()).toContain('40 accounts');
+    expect(await checks.getByRole('listitem', { name: /^Accounts: OK$/ }).textContent()).toContain(
+      '40 accounts',
+    );
     // The test console's PUBLIC_URL is plain http: a warning, with what to do, in words.
     const publicUrl = checks.getByRole('listitem', { name: 'PUBLIC_URL: Warning' });
     expect(await publicUrl.textContent()).toContain('What to do:');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
 
     // StackOne fails the connectors call once, slowly: the rerun shows it is running, then the failure.
     ui.console.sandbox.context.faults.add({

@@ -3,7 +3,7 @@ import type { DoctorCheck } from '../../../shared/schemas/doctor.ts';
 import type { RawOutcome } from '../../stackone/raw-request.ts';
 import type { DoctorContext } from '../doctor-context.ts';
 
-const UNKNOWN = 'unknown (the console detects it at the first label edit)';
+const UNKNOWN = 'Unknown (the console detects it at the first label edit)';
 
 /**
  * What a string label on a PATCH of an account that cannot exist tells. Nothing can change: there is
@@ -27,7 +27,7 @@ export function judgeLabelProbe(outcome: RawOutcome): DoctorCheck {
     return {
       ...base,
       level: 'ok',
-      detail: `A string label is not what StackOne refused (${status}: ${message}); ${UNKNOWN}`,
+      detail: `${UNKNOWN}: StackOne refused the probe for another reason (${status}: ${message})`,
     };
   }
   if (status === 404)

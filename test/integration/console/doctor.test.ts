@@ -9,7 +9,9 @@ import { startTestSandbox } from '../../support/sandbox.ts';
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** `npm run doctor` in a process of its own, with only the environment given (and PATH). */
-function runDoctorCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDoctorCli(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/doctor/main.ts'], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -47,7 +49,10 @@ describe('npm run doctor', () => {
     expect(result.stderr).toBe('');
     const checks = lines(result).slice(1, -1);
     expect(checks.length).toBeGreaterThanOrEqual(11);
-    expect(checks.filter((l) => !l.startsWith('ok  ')), result.stdout).toEqual([]);
+    expect(
+      checks.filter((l) => !l.startsWith('ok  ')),
+      result.stdout,
+    ).toEqual([]);
     expect(result.stdout).toContain('Accounts: 60 accounts');
     expect(lines(result).at(-1)).toMatch(/^\d+ ok, 0 warn, 0 fail$/);
     expect(result.code).toBe(0);

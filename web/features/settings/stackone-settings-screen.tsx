@@ -57,7 +57,7 @@ export function StackOneSettingsScreen() {
         </div>
       ) : (
         <Card aria-busy={running}>
-          <CardContent className="grid gap-1">
+          <CardContent className="grid gap-1 pt-4">
             <p className="text-sm">
               <span className="font-medium">{summary(report)}</span>
               <span className="text-muted-foreground">

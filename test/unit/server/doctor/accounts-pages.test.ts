@@ -21,7 +21,10 @@ const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => `
 
 describe('readAccountsPage', () => {
   it('reads a bare array and a {data: [...]} envelope alike, saying which it was', () => {
-    expect(readAccountsPage(answer(200, accounts('a', 'b')))).toMatchObject({ shape: 'array', ids: ['a', 'b'] });
+    expect(readAccountsPage(answer(200, accounts('a', 'b')))).toMatchObject({
+      shape: 'array',
+      ids: ['a', 'b'],
+    });
     expect(readAccountsPage(answer(200, { data: accounts('a') }))).toMatchObject({
       shape: 'envelope',
       ids: ['a'],
@@ -68,10 +71,16 @@ describe('detectFirstPage', () => {
 
 describe('detectPageSize', () => {
   it('is the size asked for when the first page is full', () => {
-    expect(detectPageSize(page(...range(0, 100)), page('x'), 100)).toEqual({ kind: 'as-requested', size: 100 });
+    expect(detectPageSize(page(...range(0, 100)), page('x'), 100)).toEqual({
+      kind: 'as-requested',
+      size: 100,
+    });
   });
   it('cannot be measured when every account fits on the first page', () => {
-    expect(detectPageSize(page(...range(0, 60)), page(), 100)).toEqual({ kind: 'all-on-one-page', count: 60 });
+    expect(detectPageSize(page(...range(0, 60)), page(), 100)).toEqual({
+      kind: 'all-on-one-page',
+      count: 60,
+    });
   });
   it('is a short page when more accounts follow a page shorter than asked for (a silent cap)', () => {
     expect(detectPageSize(page(...range(0, 25)), page(...range(25, 25)), 100)).toEqual({

@@ -17,7 +17,11 @@ import type { RawOutcome } from '../../../../server/stackone/raw-request.ts';
 
 const answer = (status: number, body: unknown, message = '', extra: Partial<RawOutcome> = {}): RawOutcome =>
   ({ kind: 'answer', status, body, message, date: null, localMidpointMs: 0, ...extra }) as RawOutcome;
-const unreachable: RawOutcome = { kind: 'unreachable', timedOut: false, message: 'connect ECONNREFUSED 127.0.0.1:9' };
+const unreachable: RawOutcome = {
+  kind: 'unreachable',
+  timedOut: false,
+  message: 'connect ECONNREFUSED 127.0.0.1:9',
+};
 const where = { baseUrl: 'https://api.stackone.com', isSandbox: false };
 const account = (id: string, status = 'active') => ({
   id,
@@ -46,7 +50,10 @@ describe('the API key check', () => {
   });
 
   it('passes on a list, and on a 400 (the key was accepted; the paging checks say more)', () => {
-    expect(judgeApiKey(readAccountsPage(answer(200, [])), where)).toMatchObject({ level: 'ok', fatal: false });
+    expect(judgeApiKey(readAccountsPage(answer(200, [])), where)).toMatchObject({
+      level: 'ok',
+      fatal: false,
+    });
     expect(judgeApiKey(readAccountsPage(answer(400, {}, 'page_size')), where)).toMatchObject({ level: 'ok' });
   });
 });
@@ -59,7 +66,9 @@ describe('the envelope check', () => {
     expect(check.fix).toBeTruthy();
   });
   it('fails on a body that is neither', () => {
-    expect(judgeAccountsEnvelope(readAccountsPage(answer(200, { items: [] })))).toMatchObject({ level: 'fail' });
+    expect(judgeAccountsEnvelope(readAccountsPage(answer(200, { items: [] })))).toMatchObject({
+      level: 'fail',
+    });
   });
 });
 
@@ -82,7 +91,10 @@ describe('the paging checks', () => {
 
 describe('the accounts count', () => {
   it('counts distinct accounts by status', () => {
-    const tally = tallyAccounts([{ items: [account('a'), account('b', 'error')] }, { items: [account('b', 'error')] }]);
+    const tally = tallyAccounts([
+      { items: [account('a'), account('b', 'error')] },
+      { items: [account('b', 'error')] },
+    ]);
     expect(tally).toMatchObject({ count: 2, byStatus: { active: 1, error: 1 }, invalidCount: 0 });
     expect(judgeAccountCount({ ...tally, stoppedEarly: null, failedPage: null })).toMatchObject({
       level: 'ok',
@@ -112,8 +124,14 @@ describe('the accounts count', () => {
 
 describe('the connectors check', () => {
   it('counts connectors and enabled ones, in either envelope', () => {
-    const list = [{ provider: 'a', active: true }, { provider: 'b', active: false }];
-    expect(judgeConnectors(answer(200, list))).toMatchObject({ level: 'ok', detail: '2 connectors, 1 enabled' });
+    const list = [
+      { provider: 'a', active: true },
+      { provider: 'b', active: false },
+    ];
+    expect(judgeConnectors(answer(200, list))).toMatchObject({
+      level: 'ok',
+      detail: '2 connectors, 1 enabled',
+    });
     expect(judgeConnectors(answer(200, { data: list })).detail).toContain('envelope');
   });
   it('fails when StackOne refuses the list', () => {
@@ -161,7 +179,7 @@ describe('the label form check', () => {
   it('reports unknown, as ok, when StackOne looks the account up first (404)', () => {
     expect(judgeLabelProbe(answer(404, {}, 'Not found'))).toMatchObject({
       level: 'ok',
-      detail: expect.stringContaining('unknown (the console detects it at the first label edit)'),
+      detail: expect.stringContaining('Unknown (the console detects it at the first label edit)'),
     });
   });
   it('warns when the key may not PATCH at all', () => {
@@ -203,6 +221,9 @@ describe('the clock skew check', () => {
     expect(judgeClockSkew(at(t - 300_000, new Date(t).toUTCString())).detail).toContain('behind');
   });
   it('warns that it is unknown without a Date header', () => {
-    expect(judgeClockSkew(at(t, null))).toMatchObject({ level: 'warn', detail: expect.stringContaining('Unknown') });
+    expect(judgeClockSkew(at(t, null))).toMatchObject({
+      level: 'warn',
+      detail: expect.stringContaining('Unknown'),
+    });
   });
 });

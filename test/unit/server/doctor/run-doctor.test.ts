@@ -48,7 +48,10 @@ function fakeStackOne(overrides: (req: RawRequest) => RawOutcome | undefined = (
     if (req.path === '/requests/logs') {
       const id = q.account_ids as string | undefined;
       const entries = ['acc_1', 'acc_2', 'acc_1'].filter((a) => !id || a === id);
-      return answer(200, { data: entries.map((account_id) => ({ request_id: 'r', account_id })), next: null });
+      return answer(200, {
+        data: entries.map((account_id) => ({ request_id: 'r', account_id })),
+        next: null,
+      });
     }
     return answer(404, {}, 'Not found');
   };
