@@ -1,3 +1,4 @@
+import { StackOne } from '@stackone/stackone-client-ts';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -412,5 +413,26 @@ describe('dialects together', () => {
     expect(pages.map((p) => p.length).every((n) => n <= 25)).toBe(true);
     expect(pages.slice(0, -1).some((p) => p.length < 25)).toBe(true);
     expect(pages.flat().map((a) => a.id)).toEqual(allIds());
+  });
+});
+
+describe('plausibility', () => {
+  it('the official SDK still reads accounts and logs under extra-fields and sparse-logs', async () => {
+    await setDialects(sandbox, ['extra-fields', 'sparse-logs']);
+    const sdk = new StackOne({
+      security: { username: sandbox.apiKey, password: '' },
+      serverURL: sandbox.url,
+      retryConfig: { strategy: 'none' },
+      timeoutMs: 5000,
+    });
+    const { classes } = await sdk.accounts.listLinkedAccounts({ pageSize: 100 });
+    expect(classes?.map((a) => a.id)).toEqual(allIds());
+    expect(classes?.some((a) => a.status === 'suspended')).toBe(true);
+    const { unifiedLogsPaginated } = await sdk.requestLogs.listLogs({ pageSize: 5 });
+    expect(unifiedLogsPaginated?.data).toHaveLength(5);
+    for (const log of unifiedLogsPaginated?.data ?? []) {
+      expect(log.requestId).toBeUndefined();
+      expect(typeof log.accountId).toBe('string');
+    }
   });
 });
