@@ -41,7 +41,8 @@ function fakeStackOne(
   const client = {
     listAccounts: async ({ page, pageSize }: { page: number; pageSize: number }) => {
       pagesAsked.push(page);
-      return listPage ? listPage(page, pageSize) : list.slice((page - 1) * pageSize, page * pageSize);
+      const items = listPage ? await listPage(page, pageSize) : list.slice((page - 1) * pageSize, page * pageSize);
+      return { items, skipped: [] };
     },
     getAccount: async (id: string) => {
       accountsAsked.push(id);

@@ -51,8 +51,10 @@ describe('a failed sync', () => {
       create trigger refuse_accounts before insert on accounts
         for each row execute function refuse_accounts()`);
     const stackOne = {
-      listAccounts: async ({ page }: { page: number }) =>
-        page === 1 ? Array.from({ length: 20 }, (_, i) => account(i)) : [],
+      listAccounts: async ({ page }: { page: number }) => ({
+        items: page === 1 ? Array.from({ length: 20 }, (_, i) => account(i)) : [],
+        skipped: [],
+      }),
     } as unknown as StackOneClient;
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
