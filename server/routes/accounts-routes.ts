@@ -103,7 +103,7 @@ export function accountsRoutes(deps: AppDeps) {
             summary: { purpose: request.purpose, expiresIn: request.expiresIn ?? null },
             summarize: (s) => ({ expiresAt: s.expiresAt }),
           },
-          () => createAccountConnectSession(deps, id, request),
+          () => createAccountConnectSession(deps, c.get('actor').id, id, request),
         );
         return c.json(session, 201);
       },
