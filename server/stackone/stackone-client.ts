@@ -255,6 +255,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
       logSkipped('GET /accounts', page.skipped);
       return page;
     },
+    /** For the pickers (through a shared cache) and /api/ready: a user waits on it, so interactive. */
     listConnectors: async () => {
       const list = await request({
         method: 'GET',
@@ -262,6 +263,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
         query: { include: 'resources' },
         schema: ConnectorListSchema,
         idempotent: true,
+        priority: 'interactive',
       });
       logSkipped('GET /connectors/meta', list.skipped);
       return list.items;
