@@ -28,6 +28,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       baseUrl: (isSandbox ? sandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
       hubAppUrl: (isSandbox ? sandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
       timeoutMs: e.STACKONE_TIMEOUT_MS,
+      retryAfterMaxSeconds: e.STACKONE_RETRY_AFTER_MAX_SECONDS,
     },
     sandbox: isSandbox ? { port: e.SANDBOX_PORT, accounts: e.SANDBOX_ACCOUNTS, seed: e.SANDBOX_SEED } : null,
     webhookSecrets:
