@@ -110,11 +110,15 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
           await publishProgress();
         },
       });
-      const listing = await pageThroughAccounts({ db, stackOne, call: wait.call }, startedAt, async (progress) => {
-        status = { ...status, ...progress };
-        await recordRunProgress(db, id, progress);
-        await publishProgress();
-      });
+      const listing = await pageThroughAccounts(
+        { db, stackOne, call: wait.call },
+        startedAt,
+        async (progress) => {
+          status = { ...status, ...progress };
+          await recordRunProgress(db, id, progress);
+          await publishProgress();
+        },
+      );
       const settled = await settleMissing({ db, stackOne, call: wait.call }, listing, {
         startedAt,
         aborted: () => abort.signal.aborted,

@@ -11,8 +11,7 @@ export const SYNC_PAGE_SIZE = 100;
  * that parsed and what was skipped, as a count or a list of the skipped records' reports.
  */
 export type ListedPage =
-  | UpstreamLinkedAccount[]
-  | { items: UpstreamLinkedAccount[]; skipped?: number | readonly unknown[] };
+  UpstreamLinkedAccount[] | { items: UpstreamLinkedAccount[]; skipped?: number | readonly unknown[] };
 
 export interface AccountLister {
   listAccounts(query: { page: number; pageSize: number }): Promise<ListedPage>;
@@ -37,11 +36,7 @@ export interface PagingResult {
 }
 
 const skippedCount = (page: ListedPage) =>
-  Array.isArray(page)
-    ? 0
-    : typeof page.skipped === 'number'
-      ? page.skipped
-      : (page.skipped?.length ?? 0);
+  Array.isArray(page) ? 0 : typeof page.skipped === 'number' ? page.skipped : (page.skipped?.length ?? 0);
 const itemsOf = (page: ListedPage) => (Array.isArray(page) ? page : page.items);
 
 /** Calls StackOne through the sync's rate-limit wait (see rate-limit-wait.ts); identity when absent. */

@@ -32,7 +32,11 @@ const named = (ids: readonly string[]) =>
  * is reported as a warning (status and log) whatever the checks find.
  */
 export async function settleMissing(
-  deps: { db: Db; stackOne: Pick<StackOneClient, 'getAccount'>; call: <T>(fn: () => Promise<T>) => Promise<T> },
+  deps: {
+    db: Db;
+    stackOne: Pick<StackOneClient, 'getAccount'>;
+    call: <T>(fn: () => Promise<T>) => Promise<T>;
+  },
   listing: PagingResult,
   run: { startedAt: string; aborted: () => boolean },
 ): Promise<MissingOutcome> {
@@ -80,7 +84,8 @@ export async function settleMissing(
   return {
     marked,
     // Still upstream, not a 404, or a 404 for a row that changed during the run (markVanished's guard).
-    keptAfterCheck: confirmation.found.length + confirmation.failed.length + (confirmation.gone.length - marked.length),
+    keptAfterCheck:
+      confirmation.found.length + confirmation.failed.length + (confirmation.gone.length - marked.length),
     unconfirmed: confirmation.unconfirmed.length,
     warning,
   };
