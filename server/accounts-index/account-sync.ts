@@ -3,9 +3,9 @@ import type { ConsoleEvent } from '../../shared/schemas/events.ts';
 import type { Database } from '../db/client.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
-import { pageThroughAccounts } from './page-through-accounts.ts';
+import { pageThroughAccounts, type PagingResult } from './page-through-accounts.ts';
 import { createRateLimitWait } from './rate-limit-wait.ts';
-import { settleMissing } from './settle-missing.ts';
+import { settleMissing, type MissingOutcome } from './settle-missing.ts';
 import { syncFailureMessage } from './sync-failure.ts';
 import { createSyncLeader } from './sync-leader.ts';
 import { latestRuns, recordRunFinished, recordRunProgress, recordRunStarted } from './sync-runs.ts';
@@ -110,19 +110,27 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
           await publishProgress();
         },
       });
-      const listing = await pageThroughAccounts(
-        { db, stackOne, call: wait.call },
-        startedAt,
-        async (progress) => {
-          status = { ...status, ...progress };
-          await recordRunProgress(db, id, progress);
-          await publishProgress();
-        },
-      );
-      const settled = await settleMissing({ db, stackOne, call: wait.call }, listing, {
-        startedAt,
-        aborted: () => abort.signal.aborted,
-      });
+      // A client that waits out Retry-After itself announces it: the status shows it all the same.
+      const unfollow = wait.follow(stackOne);
+      let listing: PagingResult;
+      let settled: MissingOutcome;
+      try {
+        listing = await pageThroughAccounts(
+          { db, stackOne, call: wait.call },
+          startedAt,
+          async (progress) => {
+            status = { ...status, ...progress };
+            await recordRunProgress(db, id, progress);
+            await publishProgress();
+          },
+        );
+        settled = await settleMissing({ db, stackOne, call: wait.call }, listing, {
+          startedAt,
+          aborted: () => abort.signal.aborted,
+        });
+      } finally {
+        unfollow();
+      }
       const marked = settled.marked;
       const checks = {
         skipped: listing.skipped,

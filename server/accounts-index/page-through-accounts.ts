@@ -38,6 +38,14 @@ export interface PagingResult {
 const skippedCount = (page: ListedPage) =>
   Array.isArray(page) ? 0 : typeof page.skipped === 'number' ? page.skipped : (page.skipped?.length ?? 0);
 const itemsOf = (page: ListedPage) => (Array.isArray(page) ? page : page.items);
+/** Ids of skipped records, where the client could read one: such an account exists all the same. */
+const skippedIdsOf = (page: ListedPage): string[] =>
+  Array.isArray(page) || !Array.isArray(page.skipped)
+    ? []
+    : page.skipped.flatMap((s) => {
+        const id = (s as { id?: unknown } | null)?.id;
+        return typeof id === 'string' && id ? [id] : [];
+      });
 
 /** Calls StackOne through the sync's rate-limit wait (see rate-limit-wait.ts); identity when absent. */
 export type Call = <T>(fn: () => Promise<T>) => Promise<T>;
@@ -87,6 +95,8 @@ export async function pageThroughAccounts(
   /** Upserts a page's new ids; a page that brought some counts in `pages`. */
   const take = async (answer: ListedPage): Promise<{ items: number; fresh: number; size: number }> => {
     const items = itemsOf(answer);
+    // A record that could not be read still exists: seen (so never a deletion candidate), not upserted.
+    for (const id of skippedIdsOf(answer)) seenIds.add(id);
     const fresh = new Map<string, UpstreamLinkedAccount>();
     for (const a of items) if (!seenIds.has(a.id) && !fresh.has(a.id)) fresh.set(a.id, a);
     if (fresh.size > 0) {

@@ -17,7 +17,16 @@ export function retryAfterSecondsOf(err: unknown): number | null {
 export interface RateLimitWait {
   /** Runs `fn`, waiting out a rate limit (`Retry-After` up to the cap) and trying again. */
   call<T>(fn: () => Promise<T>): Promise<T>;
+  /** Shows the waits a client announces while the run lasts; answers the unsubscribe. */
+  follow(client: unknown): () => void;
 }
+
+/** A client that announces StackOne's rate limit: called with its end (ISO) when it starts or is pushed back. */
+interface RateLimitSource {
+  onRateLimited(listener: (untilIso: string) => void): () => void;
+}
+const isRateLimitSource = (client: unknown): client is RateLimitSource =>
+  typeof (client as Partial<RateLimitSource> | null)?.onRateLimited === 'function';
 
 /**
  * The sync's answer to StackOne's rate limit: a 429 whose `Retry-After` is at most `maxSeconds` is
@@ -25,6 +34,9 @@ export interface RateLimitWait {
  * the call tried again. `onWait` is told the time waited for (the status shows "rate limited by
  * StackOne until …") and null when the wait is over. A longer `Retry-After`, or one missing, fails the
  * call as the client reported it; so does a stop (`signal`) during the wait.
+ *
+ * A client that waits out `Retry-After` itself and announces it (`onRateLimited`) is followed too
+ * (`follow`): the status then shows the client's wait, cleared when it ends.
  */
 export function createRateLimitWait(options: {
   maxSeconds: number;
@@ -68,7 +80,36 @@ export function createRateLimitWait(options: {
     await pause.done;
   }
 
+  /** The end of the client's own wait the status shows, and the timer that clears it. */
+  let announced: { until: number; timer: NodeJS.Timeout } | null = null;
+  const report = (until: string | null) =>
+    options.onWait(until).catch((err: unknown) => console.error('[sync] could not report a rate limit', err));
+
   return {
+    follow(client) {
+      if (!isRateLimitSource(client)) return () => {};
+      const unsubscribe = client.onRateLimited((untilIso) => {
+        const until = Date.parse(untilIso);
+        if (Number.isNaN(until) || until > Date.now() + options.maxSeconds * 1000 + 1000) return;
+        if (announced && announced.until >= until) return;
+        if (announced) clearTimeout(announced.timer);
+        const timer = setTimeout(
+          () => {
+            announced = null;
+            if (!pause) void report(null);
+          },
+          Math.max(0, until - Date.now()),
+        );
+        timer.unref();
+        announced = { until, timer };
+        void report(new Date(until).toISOString());
+      });
+      return () => {
+        unsubscribe();
+        if (announced) clearTimeout(announced.timer);
+        announced = null;
+      };
+    },
     async call(fn) {
       for (let waits = 0; ; waits++) {
         if (pause) await pause.done;
@@ -76,14 +117,8 @@ export function createRateLimitWait(options: {
           return await fn();
         } catch (err) {
           const seconds = retryAfterSecondsOf(err);
-          if (seconds === null || waits >= MAX_WAITS_PER_CALL) throw err;
-          if (seconds > options.maxSeconds) {
-            throw new AppError(
-              'rate_limited',
-              `StackOne is rate limiting and asked to wait ${Math.ceil(seconds)} s, longer than the sync waits (STACKONE_RETRY_AFTER_MAX_SECONDS=${options.maxSeconds})`,
-              { upstream: (err as AppError).options.upstream },
-            );
-          }
+          // Longer than the cap: the client's error says so (and until when); the run fails with it.
+          if (seconds === null || seconds > options.maxSeconds || waits >= MAX_WAITS_PER_CALL) throw err;
           await waitOut(seconds);
         }
       }

@@ -313,13 +313,15 @@ describe('paging whatever StackOne’s paging is', () => {
 
   it('counts records the client skipped, and a page of only skipped records does not end the listing', async () => {
     const list = upstreamAccounts(150);
-    const { sync } = syncOver(list, async (page, size) => {
+    // Indexed earlier; now StackOne sends it in a shape the client skips: it exists all the same.
+    await upsertAccounts(database.db, [upstreamAccount(900)], {});
+    const { sync, accountsAsked } = syncOver(list, async (page, size) => {
       if (page === 0) return [];
       if (page === 2)
         return {
           items: [],
           skipped: [
-            { index: 0, field: 'status' },
+            { index: 0, field: 'status', id: 'acc_00900' },
             { index: 1, field: 'id' },
           ],
         };
@@ -327,8 +329,10 @@ describe('paging whatever StackOne’s paging is', () => {
       return { items: slice(list, from, size), skipped: 0 };
     });
     const status = await sync.runFull();
-    expect(status).toMatchObject({ state: 'idle', seen: 150, skipped: 2 });
+    expect(status).toMatchObject({ state: 'idle', seen: 151, skipped: 2, confirmedDeleted: 0 });
     expect((await runs())[0]).toMatchObject({ skipped: 2 });
+    expect(accountsAsked).toEqual([]);
+    expect(await indexedIds('deleted')).toEqual([]);
   });
 });
 
@@ -443,9 +447,36 @@ describe('StackOne’s rate limit', () => {
     );
     const status = await sync.runFull();
     expect(status).toMatchObject({ state: 'failed', rateLimitedUntil: null });
-    expect(status.error).toMatch(
-      /asked to wait 60 s, longer than the sync waits \(STACKONE_RETRY_AFTER_MAX_SECONDS=5\)/,
-    );
+    // The client's error says how long and why the console did not wait.
+    expect(status.error).toBe('StackOne is rate limiting — StackOne answered 429 (GET /accounts)');
+  });
+
+  it('is shown while a client that waits it out itself announces it, and cleared when it ends', async () => {
+    const list = upstreamAccounts(150);
+    const listeners = new Set<(untilIso: string) => void>();
+    const stackOne = fakeStackOne(list, async (page, size) => {
+      if (page === 2) {
+        // The client waits out a 1 s Retry-After itself and announces it.
+        const until = new Date(Date.now() + 1000).toISOString();
+        for (const l of listeners) l(until);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      return list.slice((page - 1) * size, page * size);
+    });
+    Object.assign(stackOne.client, {
+      onRateLimited: (listener: (untilIso: string) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    const bus = recordingBus();
+    const sync = createAccountSync({ database, stackOne: stackOne.client, bus, intervalSeconds: 0 });
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', seen: 150, rateLimitedUntil: null });
+    const shown = bus.events.flatMap((e) => (e.type === 'sync.progress' && e.rateLimitedUntil ? [e] : []));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.state).toBe('running');
+    expect(listeners.size).toBe(0);
   });
 
   it('stops the checks of missing accounts rather than fail the run, keeping the rest unconfirmed', async () => {
