@@ -2,22 +2,23 @@ import { isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, syncRuns } from '../../../server/db/schema.ts';
 import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
-import { startPagingDialectProxy, type PagingDialectProxy } from '../../support/paging-dialect-proxy.ts';
-import { platformFetch } from '../../support/sandbox.ts';
+import { platformFetch, setDialects } from '../../support/sandbox.ts';
+import { startTruncatingProxy, type TruncatingProxy } from '../../support/truncating-proxy.ts';
 
 const SEEDED = 130;
 
 /**
- * The sync against a StackOne whose `GET /accounts` pages otherwise than the sandbox does, over real
- * HTTP: the console is pointed at it by STACKONE_BASE_URL, as a real deployment would be.
+ * The sync against each way StackOne may page `GET /accounts` (the sandbox's dialects), over real
+ * HTTP: the console is pointed at it by STACKONE_API_KEY and STACKONE_BASE_URL, as a real deployment
+ * would be (through a proxy that can also truncate the listing).
  */
 describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
   describe.each(['page-zero', 'page-size-25', 'short-pages'] as const)('under the %s dialect', (dialect) => {
     let t: TestConsole;
-    let proxy: PagingDialectProxy;
+    let proxy: TruncatingProxy;
 
     beforeAll(async () => {
-      proxy = await startPagingDialectProxy();
+      proxy = await startTruncatingProxy();
       t = await startTestConsole({
         database: kind,
         autoSync: false,
@@ -25,7 +26,7 @@ describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
         env: { STACKONE_BASE_URL: proxy.url },
       });
       proxy.sandbox = t.sandbox;
-      proxy.dialect = dialect;
+      expect(await setDialects(t.sandbox, [dialect])).toEqual([dialect]);
     });
     afterAll(async () => {
       await t?.close();
@@ -64,7 +65,10 @@ describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
     });
 
     it('marks an account really deleted upstream as deleted', async () => {
-      const res = await platformFetch(t.sandbox, '/accounts?page=1&page_size=1');
+      const res = await platformFetch(
+        t.sandbox,
+        `/accounts?page=${dialect === 'page-zero' ? 0 : 1}&page_size=1`,
+      );
       const [victim] = (await res.json()) as { id: string }[];
       expect((await platformFetch(t.sandbox, `/accounts/${victim!.id}`, { method: 'DELETE' })).status).toBe(
         200,
@@ -83,7 +87,9 @@ describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
 
     it('warns of a listing far smaller than the index and deletes none that StackOne still has', async () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      proxy.dialect = 'truncated';
+      // The sandbox's default paging behind a listing of its first 10 accounts.
+      await setDialects(t.sandbox, []);
+      proxy.truncateTo = 10;
       try {
         const status = await sync();
         expect(status).toMatchObject({
@@ -106,7 +112,8 @@ describe.each(TEST_DATABASES)('the account sync on $name', ({ kind }) => {
         expect(body.sync.warning).toBe(status.warning);
         expect(warn).toHaveBeenCalledWith(expect.stringContaining('the listing looks wrong'));
       } finally {
-        proxy.dialect = dialect;
+        proxy.truncateTo = null;
+        await setDialects(t.sandbox, [dialect]);
         warn.mockRestore();
       }
     });
