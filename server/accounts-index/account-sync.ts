@@ -104,6 +104,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
         maxSeconds: retryAfterMaxSeconds,
         signal: abort.signal,
         onWait: async (until) => {
+          if (status.state !== 'running' || status.startedAt !== startedAt) return; // the run is over
           if (until) console.warn(`[sync] rate limited by StackOne until ${until}; the sync waits`);
           status = { ...status, rateLimitedUntil: until };
           await recordRunProgress(db, id, { rateLimitedUntil: until });
