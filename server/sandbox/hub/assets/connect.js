@@ -37,7 +37,7 @@
 
   function open(options) {
     var styles = options.styles || {};
-    var inline = styles.inline;
+    var inline = styles.inline && styles.inline.containerId ? styles.inline : null;
     var flags = styles.options || {};
     var linked = false;
     var finished = false;
@@ -51,7 +51,7 @@
       new URLSearchParams({ token: options.sessionToken, host_origin: window.location.origin }).toString();
     css(frame, { border: '0', display: 'block', background: flags.bgColor || '#ffffff' });
 
-    if (inline && inline.containerId) {
+    if (inline) {
       var container = document.getElementById(inline.containerId);
       if (!container) throw new Error('Connect.start: no element with id "' + inline.containerId + '"');
       css(frame, { width: inline.width || '100%', height: inline.height || '600px' });
@@ -121,7 +121,7 @@
     }
 
     function onKey(event) {
-      if (event.key === 'Escape' && flags.close !== false && !inline) finish();
+      if (event.key === 'Escape' && !inline && flags.close !== false) finish();
     }
 
     function dispose() {
