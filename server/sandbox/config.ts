@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envCsv } from '../../shared/schemas/env-csv.ts';
+import { SandboxDialectSchema, type SandboxDialect } from '../../shared/schemas/sandbox-dialect.ts';
 
 export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
 
@@ -20,6 +21,7 @@ const SandboxEnvSchema = z.object({
   SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
   SANDBOX_WEBHOOK_URL: envCsv.pipe(z.array(z.url())),
   SANDBOX_WEBHOOK_SECRET: z.string().optional(),
+  SANDBOX_DIALECT: envCsv.pipe(z.array(SandboxDialectSchema)),
 });
 
 export interface SandboxOptions {
@@ -39,6 +41,8 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** Per-key request limit per minute on the platform API. */
   rateLimitPerMinute?: number;
+  /** Dialects spoken from the start, and again after a control-API reset (none by default). */
+  dialects?: SandboxDialect[];
 }
 
 /** Parses the sandbox's environment; a bad value throws naming the variable. */
@@ -57,6 +61,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     accounts: e.SANDBOX_ACCOUNTS,
     webhookUrls: e.SANDBOX_WEBHOOK_URL,
     webhookSecret: e.SANDBOX_WEBHOOK_SECRET,
+    dialects: e.SANDBOX_DIALECT,
   };
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createSandboxApp } from './app.ts';
 import { listenHostname, SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
 import type { SandboxContext } from './context.ts';
+import { SandboxDialects } from './dialects.ts';
 import { FaultInjector } from './http/faults.ts';
 import { buildSeed } from './state/seed.ts';
 import { SandboxStore } from './state/store.ts';
@@ -39,18 +40,22 @@ export async function startSandbox(
 
   // The public URL may depend on the port that was picked, so the context is completed after listen.
   const options = { ...base, publicUrl: base.publicUrl ?? '' };
+  const dialects = new SandboxDialects(base.dialects);
   const faults = new FaultInjector({
     rateLimitPerMinute: base.rateLimitPerMinute ?? SANDBOX_DEFAULTS.rateLimitPerMinute,
+    dialects,
   });
-  const webhooks = new WebhookSender(store, options);
+  const webhooks = new WebhookSender(store, options, dialects);
   const context: SandboxContext = {
     store,
     options,
     faults,
     webhooks,
+    dialects,
     reset: () => {
       store.load(buildSeed(seedOptions));
       faults.clear();
+      dialects.reset();
     },
   };
   const app = createSandboxApp(context);
