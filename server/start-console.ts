@@ -49,7 +49,13 @@ export async function startConsole(
     userReadsPerMinute: config.stackOne.userReadsPerMinute,
   });
   const bus = await createEventBus(database);
-  const sync = createAccountSync({ database, stackOne, bus, intervalSeconds: config.syncIntervalSeconds });
+  const sync = createAccountSync({
+    database,
+    stackOne,
+    bus,
+    intervalSeconds: config.syncIntervalSeconds,
+    retryAfterMaxSeconds: config.stackOne.retryAfterMaxSeconds,
+  });
   const deps: AppDeps = {
     config,
     database,

@@ -28,6 +28,8 @@ export interface SandboxOptions {
   port: number;
   /** Origin browsers use for the sandbox (auth links, logos, the Hub's baseUrl); no trailing slash. */
   publicUrl?: string;
+  /** Interface to listen on; by default loopback, or every interface for a public URL on another host. */
+  hostname?: string;
   apiKey: string;
   seed: number;
   accounts: number;
@@ -61,4 +63,17 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     webhookSecret: e.SANDBOX_WEBHOOK_SECRET,
     dialects: e.SANDBOX_DIALECT,
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/**
+ * Where the sandbox listens: loopback, unless browsers are told to reach it on another host
+ * (SANDBOX_PUBLIC_URL of a remote demo), which they could not do on loopback.
+ */
+export function listenHostname(publicUrl: string | undefined): string {
+  if (!publicUrl) return '127.0.0.1';
+  const host = new URL(publicUrl).hostname;
+  const loopback = LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost') || /^127\./.test(host);
+  return loopback ? '127.0.0.1' : '0.0.0.0';
 }

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createSandboxApp } from './app.ts';
-import { SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
+import { listenHostname, SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
 import type { SandboxContext } from './context.ts';
 import { SandboxDialects } from './dialects.ts';
 import { FaultInjector } from './http/faults.ts';
@@ -61,7 +61,8 @@ export async function startSandbox(
   const app = createSandboxApp(context);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: base.port, hostname: '127.0.0.1' }, () => resolve(s));
+    const hostname = base.hostname ?? listenHostname(base.publicUrl);
+    const s = serve({ fetch: app.fetch, port: base.port, hostname }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
