@@ -47,8 +47,7 @@ function fakeStackOne(
   const client = {
     listAccounts: async ({ page, pageSize }: { page: number; pageSize: number }) => {
       pagesAsked.push(page);
-      const items = listPage ? await listPage(page, pageSize) : list.slice((page - 1) * pageSize, page * pageSize);
-      return { items, skipped: [] };
+      return listPage ? listPage(page, pageSize) : list.slice((page - 1) * pageSize, page * pageSize);
     },
     getAccount: async (id: string) => {
       accountsAsked.push(id);

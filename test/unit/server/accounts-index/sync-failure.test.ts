@@ -51,10 +51,8 @@ describe('a failed sync', () => {
       create trigger refuse_accounts before insert on accounts
         for each row execute function refuse_accounts()`);
     const stackOne = {
-      listAccounts: async ({ page }: { page: number }) => ({
-        items: page === 1 ? Array.from({ length: 20 }, (_, i) => account(i)) : [],
-        skipped: [],
-      }),
+      listAccounts: async ({ page }: { page: number }) =>
+        page === 1 ? Array.from({ length: 20 }, (_, i) => account(i)) : [],
     } as unknown as StackOneClient;
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
