@@ -9,7 +9,7 @@ import type { SandboxOptions } from '../../server/sandbox/config.ts';
 import type { RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import type { DatabaseConfig } from '../../server/db/client.ts';
-import { startConsole, type RunningConsole } from '../../server/start-console.ts';
+import { startConsole, type RunningConsole, type StartConsoleOptions } from '../../server/start-console.ts';
 import { migratedMemoryDatabase } from './pglite-template.ts';
 import { startTestSandbox } from './sandbox.ts';
 
@@ -112,6 +112,8 @@ export async function startTestConsole(
     adjustConfig?: (config: Config) => Config;
     /** Serve this built SPA at `/` (browser tests pass `SPA_DIST_DIR`, filled by `vite build`). */
     spaDir?: string;
+    /** The webhook queue's retry policy and claim lease (shortened to test retries). */
+    webhookQueue?: StartConsoleOptions['webhookQueue'];
   } = {},
 ): Promise<TestConsole> {
   const consolePort = await freePort();
@@ -141,6 +143,7 @@ export async function startTestConsole(
     database: db.config,
     autoSync: options.autoSync,
     spaDir: options.spaDir,
+    webhookQueue: options.webhookQueue,
   });
   const origin = new URL(config.publicUrl).origin;
   const raw = (path: string, init: RequestInit & { cookie?: string }, cookie: string) => {
