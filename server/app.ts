@@ -14,6 +14,7 @@ import { accountsRoutes } from './routes/accounts-routes.ts';
 import { auditCsvRoutes, auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
+import { settingsRoutes } from './routes/settings-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
 import { usersRoutes } from './routes/users-routes.ts';
 import { connectSessionsRoutes } from './routes/connect-sessions-routes.ts';
@@ -52,6 +53,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/users', usersRoutes(deps))
       .route('/audit', auditRoutes(deps))
       .route('/audit.csv', auditCsvRoutes(deps))
+      .route('/settings', settingsRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config/config.ts';
 import { loadConfig } from './config/load-config.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
-import { startSandbox } from './sandbox/start-sandbox.ts';
+import { DEFAULT_SANDBOX_API_KEY, startSandbox } from './sandbox/start-sandbox.ts';
 import { startConsole } from './start-console.ts';
 
 // Whatever this process creates (DATA_DIR, the database's files, the auth secret) is the user's alone.
@@ -17,6 +17,7 @@ try {
     // Embedded default: the sandbox runs in this process and signs its webhooks with our secret.
     const sandbox = await startSandbox({
       port: config.sandbox.port,
+      publicUrl: config.sandbox.publicUrl ?? undefined,
       apiKey: config.stackOne.apiKey,
       seed: config.sandbox.seed,
       accounts: config.sandbox.accounts,
@@ -24,6 +25,10 @@ try {
       webhookSecret: config.webhookSecrets[0],
     });
     console.log(`StackOne sandbox on ${sandbox.url} (no STACKONE_API_KEY set; key ${sandbox.apiKey})`);
+    if (config.sandbox.publicUrl && sandbox.apiKey === DEFAULT_SANDBOX_API_KEY)
+      console.warn(
+        `  SANDBOX_PUBLIC_URL is set but SANDBOX_API_KEY is not: anyone who reaches ${sandbox.url} can use the published default key`,
+      );
   }
   const spaDir = fileURLToPath(new URL('../dist/web', import.meta.url));
   const running = await startConsole(config, { spaDir, dataDirLock });

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'accounts:delete',
   'users:manage',
   'audit:read',
+  'settings:stackone',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,7 +22,13 @@ const SUPPORT: readonly Permission[] = [
   'accounts:edit_label',
 ];
 const MANAGER: readonly Permission[] = [...SUPPORT, 'accounts:add'];
-const ADMIN: readonly Permission[] = [...MANAGER, 'accounts:delete', 'users:manage', 'audit:read'];
+const ADMIN: readonly Permission[] = [
+  ...MANAGER,
+  'accounts:delete',
+  'users:manage',
+  'audit:read',
+  'settings:stackone',
+];
 
 /** The roles table of ARCHITECTURE.md, written once. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

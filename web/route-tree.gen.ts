@@ -17,6 +17,7 @@ import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
+import { Route as AppSettingsStackoneRouteImport } from './routes/_app/settings/stackone'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -57,6 +58,11 @@ const AppAccountsAccountIdRoute = AppAccountsAccountIdRouteImport.update({
   path: '/accounts/$accountId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppSettingsStackoneRoute = AppSettingsStackoneRouteImport.update({
+  id: '/settings/stackone',
+  path: '/settings/stackone',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -65,6 +71,7 @@ export interface FileRoutesByFullPath {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts/': typeof AppAccountsIndexRoute
 }
 export interface FileRoutesByTo {
@@ -74,6 +81,7 @@ export interface FileRoutesByTo {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts': typeof AppAccountsIndexRoute
 }
 export interface FileRoutesById {
@@ -85,6 +93,7 @@ export interface FileRoutesById {
   '/_app/audit': typeof AppAuditRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/_app/settings/stackone': typeof AppSettingsStackoneRoute
   '/_app/accounts/': typeof AppAccountsIndexRoute
 }
 export interface FileRouteTypes {
@@ -96,6 +105,7 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/settings/stackone'
     | '/accounts/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -105,6 +115,7 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/settings/stackone'
     | '/accounts'
   id:
     | '__root__'
@@ -115,6 +126,7 @@ export interface FileRouteTypes {
     | '/_app/audit'
     | '/_app/users'
     | '/_app/accounts/$accountId'
+    | '/_app/settings/stackone'
     | '/_app/accounts/'
   fileRoutesById: FileRoutesById
 }
@@ -183,6 +195,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAccountsAccountIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/settings/stackone': {
+      id: '/_app/settings/stackone'
+      path: '/settings/stackone'
+      fullPath: '/settings/stackone'
+      preLoaderRoute: typeof AppSettingsStackoneRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -190,6 +209,7 @@ interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
   AppUsersRoute: typeof AppUsersRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
+  AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
   AppAccountsIndexRoute: typeof AppAccountsIndexRoute
 }
 
@@ -197,6 +217,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
   AppUsersRoute: AppUsersRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
+  AppSettingsStackoneRoute: AppSettingsStackoneRoute,
   AppAccountsIndexRoute: AppAccountsIndexRoute,
 }
 

@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(SANDBOX_DEFAULTS.port),
   SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
   SANDBOX_SEED: z.coerce.number().int().default(SANDBOX_DEFAULTS.seed),
+  SANDBOX_PUBLIC_URL: optionalUrl,
+  SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -44,12 +46,21 @@ export interface Config {
   publicUrl: string;
   stackOne: {
     apiKey: string;
+    /** Where this server calls StackOne. */
     baseUrl: string;
+    /** The Hub's baseUrl, as browsers reach StackOne (the embedded sandbox's public URL; else baseUrl). */
+    hubBaseUrl: string;
     hubAppUrl: string;
     timeoutMs: number;
   };
   /** With no STACKONE_API_KEY the sandbox runs in-process and this is set. */
-  sandbox: { port: number; accounts: number; seed: number } | null;
+  sandbox: {
+    port: number;
+    accounts: number;
+    seed: number;
+    /** SANDBOX_PUBLIC_URL: the origin browsers use for it (links, logos, the Hub), when not localhost. */
+    publicUrl: string | null;
+  } | null;
   webhookSecrets: string[];
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   syncIntervalSeconds: number;

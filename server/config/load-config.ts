@@ -5,6 +5,8 @@ import { type Config, ConfigError, parseEnv } from './config.ts';
 /**
  * Builds the frozen config. In sandbox mode (no STACKONE_API_KEY) the StackOne base URL, key and
  * webhook secret point at the in-process sandbox; the secret is generated per start and shared with it.
+ * This server calls that sandbox on localhost whatever SANDBOX_PUBLIC_URL says: the public URL is for
+ * browsers (a demo on a remote host), and may be a proxy this host cannot or should not go through.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const e = parseEnv(env);
@@ -20,16 +22,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const sandboxUrl = `http://localhost:${e.SANDBOX_PORT}`;
+  const sandboxPublicUrl = e.SANDBOX_PUBLIC_URL?.replace(/\/+$/, '') ?? null;
+  const browserSandboxUrl = sandboxPublicUrl ?? sandboxUrl;
   const config: Config = {
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     stackOne: {
-      apiKey: e.STACKONE_API_KEY ?? DEFAULT_SANDBOX_API_KEY,
+      apiKey: e.STACKONE_API_KEY ?? e.SANDBOX_API_KEY ?? DEFAULT_SANDBOX_API_KEY,
       baseUrl: (isSandbox ? sandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
-      hubAppUrl: (isSandbox ? sandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
+      hubBaseUrl: (isSandbox ? browserSandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
+      hubAppUrl: (isSandbox ? browserSandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
       timeoutMs: e.STACKONE_TIMEOUT_MS,
     },
-    sandbox: isSandbox ? { port: e.SANDBOX_PORT, accounts: e.SANDBOX_ACCOUNTS, seed: e.SANDBOX_SEED } : null,
+    sandbox: isSandbox
+      ? {
+          port: e.SANDBOX_PORT,
+          accounts: e.SANDBOX_ACCOUNTS,
+          seed: e.SANDBOX_SEED,
+          publicUrl: sandboxPublicUrl,
+        }
+      : null,
     webhookSecrets:
       e.STACKONE_WEBHOOK_SECRETS.length > 0
         ? e.STACKONE_WEBHOOK_SECRETS

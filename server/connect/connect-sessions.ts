@@ -18,7 +18,7 @@ function toResponse(
     token: session.token,
     authLinkUrl: session.auth_link_url,
     expiresAt: new Date(Date.parse(session.created_at) + expiresIn * 1000).toISOString(),
-    hub: { baseUrl: deps.config.stackOne.baseUrl, appUrl: deps.config.stackOne.hubAppUrl },
+    hub: { baseUrl: deps.config.stackOne.hubBaseUrl, appUrl: deps.config.stackOne.hubAppUrl },
     accountId: session.account_id ?? null,
   };
 }

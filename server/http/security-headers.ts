@@ -8,7 +8,7 @@ import type { Config } from '../config/config.ts';
  * the OAuth popup it opens on that origin.
  */
 export function securityHeaders(config: Readonly<Config>): MiddlewareHandler {
-  const hub = new URL(config.stackOne.baseUrl).origin;
+  const hub = new URL(config.stackOne.hubBaseUrl).origin;
   const hubApp = new URL(config.stackOne.hubAppUrl).origin;
   return secureHeaders({
     contentSecurityPolicy: {

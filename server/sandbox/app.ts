@@ -32,6 +32,7 @@ export function createSandboxApp(ctx: SandboxContext) {
       name: 'Switchboard StackOne sandbox',
       docs: 'See README.md, section "The StackOne sandbox"',
       accounts: ctx.store.listAccounts().length,
+      dialects: ctx.dialects.list(),
     }),
   );
 

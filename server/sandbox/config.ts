@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envCsv } from '../../shared/schemas/env-csv.ts';
+import { SandboxDialectSchema, type SandboxDialect } from '../../shared/schemas/sandbox-dialect.ts';
 
 export const DEFAULT_SANDBOX_API_KEY = 'v1.sandbox.switchboard-local-key';
 
@@ -20,12 +21,15 @@ const SandboxEnvSchema = z.object({
   SANDBOX_ACCOUNTS: z.coerce.number().int().min(0).max(1_000_000).default(SANDBOX_DEFAULTS.accounts),
   SANDBOX_WEBHOOK_URL: envCsv.pipe(z.array(z.url())),
   SANDBOX_WEBHOOK_SECRET: z.string().optional(),
+  SANDBOX_DIALECT: envCsv.pipe(z.array(SandboxDialectSchema)),
 });
 
 export interface SandboxOptions {
   port: number;
   /** Origin browsers use for the sandbox (auth links, logos, the Hub's baseUrl); no trailing slash. */
   publicUrl?: string;
+  /** Interface to listen on; by default loopback, or every interface for a public URL on another host. */
+  hostname?: string;
   apiKey: string;
   seed: number;
   accounts: number;
@@ -37,6 +41,8 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** Per-key request limit per minute on the platform API. */
   rateLimitPerMinute?: number;
+  /** Dialects spoken from the start, and again after a control-API reset (none by default). */
+  dialects?: SandboxDialect[];
 }
 
 /** Parses the sandbox's environment; a bad value throws naming the variable. */
@@ -55,5 +61,19 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     accounts: e.SANDBOX_ACCOUNTS,
     webhookUrls: e.SANDBOX_WEBHOOK_URL,
     webhookSecret: e.SANDBOX_WEBHOOK_SECRET,
+    dialects: e.SANDBOX_DIALECT,
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/**
+ * Where the sandbox listens: loopback, unless browsers are told to reach it on another host
+ * (SANDBOX_PUBLIC_URL of a remote demo), which they could not do on loopback.
+ */
+export function listenHostname(publicUrl: string | undefined): string {
+  if (!publicUrl) return '127.0.0.1';
+  const host = new URL(publicUrl).hostname;
+  const loopback = LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost') || /^127\./.test(host);
+  return loopback ? '127.0.0.1' : '0.0.0.0';
 }

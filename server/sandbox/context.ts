@@ -1,4 +1,5 @@
 import type { SandboxOptions } from './config.ts';
+import type { SandboxDialects } from './dialects.ts';
 import type { FaultInjector } from './http/faults.ts';
 import type { SandboxStore } from './state/store.ts';
 import type { WebhookSender } from './webhooks/webhook-sender.ts';
@@ -9,6 +10,8 @@ export interface SandboxContext {
   options: SandboxOptions & { publicUrl: string };
   faults: FaultInjector;
   webhooks: WebhookSender;
+  /** The deviations from the default behaviour currently on: `ctx.dialects.has('envelope')`. */
+  dialects: SandboxDialects;
   /** Reloads the seed the sandbox started with (control API reset). */
   reset(): void;
 }

@@ -11,6 +11,8 @@ try {
   );
   console.log(`  seeded ${count} accounts from seed ${options.seed} in ${sandbox.seedMs.toFixed(0)} ms`);
   if (options.webhookUrls.length) console.log(`  webhooks to: ${options.webhookUrls.join(', ')}`);
+  const dialects = sandbox.context.dialects.list();
+  if (dialects.length) console.log(`  dialects: ${dialects.join(', ')} (docs/sandbox.md, "Dialects")`);
   const { webhooks } = sandbox.context;
   if (webhooks.secretGenerated)
     console.log(`  webhook signing secret (generated): ${webhooks.defaultSecret}`);

@@ -1,8 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createSandboxApp } from './app.ts';
-import { SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
+import { listenHostname, SANDBOX_DEFAULTS, type SandboxOptions } from './config.ts';
 import type { SandboxContext } from './context.ts';
+import { SandboxDialects } from './dialects.ts';
 import { FaultInjector } from './http/faults.ts';
 import { buildSeed } from './state/seed.ts';
 import { SandboxStore } from './state/store.ts';
@@ -39,24 +40,29 @@ export async function startSandbox(
 
   // The public URL may depend on the port that was picked, so the context is completed after listen.
   const options = { ...base, publicUrl: base.publicUrl ?? '' };
+  const dialects = new SandboxDialects(base.dialects);
   const faults = new FaultInjector({
     rateLimitPerMinute: base.rateLimitPerMinute ?? SANDBOX_DEFAULTS.rateLimitPerMinute,
+    dialects,
   });
-  const webhooks = new WebhookSender(store, options);
+  const webhooks = new WebhookSender(store, options, dialects);
   const context: SandboxContext = {
     store,
     options,
     faults,
     webhooks,
+    dialects,
     reset: () => {
       store.load(buildSeed(seedOptions));
       faults.clear();
+      dialects.reset();
     },
   };
   const app = createSandboxApp(context);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: base.port, hostname: '127.0.0.1' }, () => resolve(s));
+    const hostname = base.hostname ?? listenHostname(base.publicUrl);
+    const s = serve({ fetch: app.fetch, port: base.port, hostname }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SandboxContext } from '../context.ts';
 import { accountControlRoutes } from './account-routes.ts';
+import { dialectControlRoutes } from './dialect-routes.ts';
 import { faultControlRoutes } from './fault-routes.ts';
 import { stateControlRoutes } from './state-routes.ts';
 import { webhookControlRoutes } from './webhook-routes.ts';
@@ -10,6 +11,7 @@ export function controlRoutes(ctx: SandboxContext) {
   return new Hono()
     .route('/', accountControlRoutes(ctx))
     .route('/', faultControlRoutes(ctx))
+    .route('/', dialectControlRoutes(ctx))
     .route('/', webhookControlRoutes(ctx))
     .route('/', stateControlRoutes(ctx));
 }

@@ -3,7 +3,7 @@ import type { SandboxContext } from '../context.ts';
 
 /** Reset to the seed, and a summary of the sandbox's state for humans. */
 export function stateControlRoutes(ctx: SandboxContext) {
-  const { store, faults, webhooks } = ctx;
+  const { store, faults, webhooks, dialects } = ctx;
 
   const state = () => {
     const accounts = { total: store.listAccounts().length, active: 0, inactive: 0, error: 0 };
@@ -19,6 +19,7 @@ export function stateControlRoutes(ctx: SandboxContext) {
       webhooks: { endpoints: webhooks.listEndpoints().length, deliveries: webhooks.deliveryCounts() },
       faults: faults.list().length,
       rate_limit_per_minute: faults.rateLimitPerMinute,
+      dialects: dialects.list(),
     };
   };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { z } from 'zod';
+import type { SandboxDialects } from '../dialects.ts';
 import { defaultMessage, stackOneError } from './stackone-error.ts';
 
 export const FaultRuleInputSchema = z
@@ -23,6 +24,9 @@ export const FaultRuleInputSchema = z
   })
   .refine((r) => r.latencyMs !== undefined || r.status !== undefined, 'give latencyMs, status or both');
 
+/** `Retry-After` of the rate limit under the `slow-429` dialect (the value in StackOne's docs). */
+export const SLOW_RETRY_AFTER_SECONDS = 60;
+
 export type FaultRuleInput = z.input<typeof FaultRuleInputSchema>;
 export type FaultRule = z.output<typeof FaultRuleInputSchema> & { id: string; fired: number };
 
@@ -32,9 +36,11 @@ export class FaultInjector {
   private window = { start: 0, counts: new Map<string, number>() };
   rateLimitPerMinute: number;
   private readonly initialRateLimitPerMinute: number;
+  private readonly dialects: SandboxDialects;
 
-  constructor(options: { rateLimitPerMinute: number }) {
+  constructor(options: { rateLimitPerMinute: number; dialects: SandboxDialects }) {
     this.rateLimitPerMinute = this.initialRateLimitPerMinute = options.rateLimitPerMinute;
+    this.dialects = options.dialects;
   }
 
   /** Sets the limit (the one the sandbox started with when absent) and starts a fresh window. */
@@ -88,7 +94,10 @@ export class FaultInjector {
     const count = (this.window.counts.get(key) ?? 0) + 1;
     this.window.counts.set(key, count);
     if (count > this.rateLimitPerMinute) {
-      const retryAfter = Math.max(1, Math.ceil((this.window.start + 60_000 - now) / 1000));
+      // `slow-429`: StackOne's docs show a flat 60 s, whatever is left of the window.
+      const retryAfter = this.dialects.has('slow-429')
+        ? SLOW_RETRY_AFTER_SECONDS
+        : Math.max(1, Math.ceil((this.window.start + 60_000 - now) / 1000));
       return stackOneError(c, 429, 'Too Many Requests', {}, { 'retry-after': String(retryAfter) });
     }
     await next();

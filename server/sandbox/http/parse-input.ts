@@ -62,10 +62,17 @@ export async function parseJsonBody<S extends z.ZodType>(
  * The query string parsed with `schema`, which reads each key as the list of every value given for
  * it, in order (the fields of query-fields.ts). `filter[key]` counts as `key`: the SDK flattens the
  * request-log filter to bare keys, clients following the OpenAPI deepObject style do not (§5.1).
+ * Keys in `bracketOnly` are read only in their `filter[key]` form, their bare form ignored (the
+ * `logs-filter-bracket` dialect).
  */
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.output<S>> {
+export function parseQuery<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  { bracketOnly = [] }: { bracketOnly?: readonly string[] } = {},
+): Parsed<z.output<S>> {
   const values = new Map<string, string[]>();
   for (const [rawKey, value] of new URL(c.req.url).searchParams) {
+    if (bracketOnly.includes(rawKey)) continue;
     const key = /^filter\[([^\]]+)\]$/.exec(rawKey)?.[1] ?? rawKey;
     const list = values.get(key);
     if (list) list.push(value);

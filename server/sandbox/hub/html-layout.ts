@@ -24,10 +24,15 @@ const STYLE = `
   code { background: #eef0f4; padding: 1px 4px; border-radius: 4px; }
   .status { min-height: 1.5em; font-weight: 600; }
   .status.ok { color: #166534; }
+  body.compact main { margin: 12px auto; padding: 0 12px; }
+  body.compact .banner { padding-right: 48px; }
 `;
 
-/** The sandbox's own HTML pages: a banner that says this is not StackOne, then the content. */
-export function sandboxPage(title: string, content: Html): Html {
+/**
+ * The sandbox's own HTML pages: a banner that says this is not StackOne, then the content. `compact`
+ * trims the margins, for a page shown in a host app's iframe.
+ */
+export function sandboxPage(title: string, content: Html, options: { compact?: boolean } = {}): Html {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -39,7 +44,7 @@ export function sandboxPage(title: string, content: Html): Html {
           ${raw(STYLE)}
         </style>
       </head>
-      <body>
+      <body${options.compact ? raw(' class="compact"') : ''}>
         <div class="banner" role="note">
           <strong>StackOne sandbox</strong> · a local emulator: nothing here talks to a real provider.
         </div>

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { SandboxContext } from '../context.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import { authLinkPageRoutes } from './auth-link-page.ts';
+import { connectFramePageRoutes } from './connect-frame-page.ts';
+import { connectScriptRoutes } from './connect-script.ts';
 import { connectionAttemptRoutes } from './connection-attempts.ts';
 import { guidePageRoutes } from './guide-page.ts';
 import { hubAccountRoutes } from './hub-accounts.ts';
@@ -13,7 +15,8 @@ import { oauthPageRoutes } from './oauth-pages.ts';
 
 /**
  * Everything the real `@stackone/hub` talks to: the `/hub/*` API (session-token auth; CORS is applied in
- * app.ts), the OAuth popup and callback pages, the hosted auth-link page and the Hub's own bundle.
+ * app.ts), the OAuth popup and callback pages, the hosted auth-link page, the Hub's own bundle, and the
+ * legacy Connect library (`/stackone/connect.js`) with the page it frames.
  */
 export function hubRoutes(ctx: SandboxContext) {
   const hub = new Hono<HubEnv>();
@@ -29,6 +32,8 @@ export function hubRoutes(ctx: SandboxContext) {
   app.route('/', hub);
   app.route('/', oauthPageRoutes(ctx));
   app.route('/', authLinkPageRoutes(ctx));
+  app.route('/', connectScriptRoutes(ctx));
+  app.route('/', connectFramePageRoutes(ctx));
   app.route('/', guidePageRoutes());
   app.route('/', hubAssetRoutes());
   return app;

@@ -59,11 +59,42 @@ export type AccountPatchBody = z.output<typeof AccountPatchSchema>;
 
 const isEmpty = (o: object) => Object.keys(o).length === 0;
 
-/** Turns a parsed body into a store patch, or an error message (unknown provider). */
+/**
+ * The form `label` takes: `string` is the default (a string sets it, an object is ignored), `object`
+ * the `label-object` dialect, where the label is `{"value": "…"}` as the SDK and the API reference
+ * type it an object, and a string is refused.
+ */
+export type LabelForm = 'string' | 'object';
+
+type LabelUpdate = { ok: true; change: boolean; value: string | null } | { ok: false; message: string };
+
+const noChange: LabelUpdate = { ok: true, change: false, value: null };
+
+function readLabel(label: AccountPatchBody['label'], form: LabelForm): LabelUpdate {
+  if (label === undefined) return noChange;
+  if (label === null) return { ok: true, change: true, value: null };
+  if (form === 'string')
+    return typeof label === 'string' ? { ok: true, change: true, value: label } : noChange;
+  if (typeof label === 'string')
+    return {
+      ok: false,
+      message: 'label must be an object such as {"value": "EU entity"}, or null; got a string',
+    };
+  // `{}` (all the SDK can send) changes nothing, as in the default form.
+  if (!('value' in label)) return noChange;
+  const { value } = label;
+  if (typeof value === 'string' || value === null) return { ok: true, change: true, value };
+  return { ok: false, message: 'label.value must be a string or null' };
+}
+
+/** Turns a parsed body into a store patch, or an error message (unknown provider, refused label form). */
 export function toAccountPatch(
   account: SandboxAccount,
   body: AccountPatchBody,
+  labelForm: LabelForm = 'string',
 ): { ok: true; patch: AccountPatch } | { ok: false; message: string } {
+  const label = readLabel(body.label, labelForm);
+  if (!label.ok) return label;
   const patch: AccountPatch = {};
   if (body.provider) {
     const connector = findConnector(body.provider);
@@ -78,7 +109,7 @@ export function toAccountPatch(
   if (body.authentication_config_key) patch.authentication_config_key = body.authentication_config_key;
   if (body.environment) patch.environment = body.environment;
   if (body.type) patch.type = body.type;
-  if (typeof body.label === 'string' || body.label === null) patch.label = body.label;
+  if (label.change) patch.label = label.value;
 
   if (body.setup_information === null) patch.setup_information = {};
   else if (body.setup_information && !isEmpty(body.setup_information))

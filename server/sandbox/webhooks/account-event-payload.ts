@@ -33,3 +33,14 @@ export function accountEventPayload(event: AccountEvent, sentAt: Date): AccountE
     label: account.label,
   };
 }
+
+/**
+ * The `bare-webhooks` dialect: only what StackOne's receiver example is sure of. Two events of one
+ * kind for one account are then byte-identical, so a receiver that deduplicates on the body drops
+ * the second (issue 9).
+ */
+export function bareAccountEventPayload(
+  event: AccountEvent,
+): Pick<AccountEventPayload, 'event' | 'account_id'> {
+  return { event: event.event, account_id: event.account.id };
+}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxOptions } from '../config.ts';
+import type { SandboxDialects } from '../dialects.ts';
 import type { AccountEvent, WebhookDelivery } from '../model.ts';
 import type { SandboxStore } from '../state/store.ts';
-import { accountEventPayload } from './account-event-payload.ts';
+import { accountEventPayload, bareAccountEventPayload } from './account-event-payload.ts';
 import { DeliveryLog, type DeliveryFilter } from './delivery-log.ts';
 import { DeliveryQueue, type RunOutcome } from './delivery-queue.ts';
 import { postWebhook } from './post-webhook.ts';
@@ -27,6 +28,8 @@ interface Job {
   key: string;
   event: AccountEvent;
   delivery: WebhookDelivery;
+  /** `bare-webhooks` was on when the account changed (the body is built later, at the first attempt). */
+  bare: boolean;
 }
 
 interface Target {
@@ -51,6 +54,7 @@ export class WebhookSender {
   constructor(
     private readonly store: SandboxStore,
     options: SandboxOptions,
+    private readonly dialects: SandboxDialects,
   ) {
     this.secretGenerated = !options.webhookSecret && options.webhookUrls.length > 0;
     this.defaultSecret = options.webhookSecret || (this.secretGenerated ? newWebhookSecret() : null);
@@ -132,6 +136,7 @@ export class WebhookSender {
   }
 
   private dispatch(event: AccountEvent): void {
+    const bare = this.dialects.has('bare-webhooks');
     for (const { endpoint, queue } of this.targets.values()) {
       const delivery: WebhookDelivery = {
         id: `whd_${randomUUID()}`,
@@ -146,16 +151,17 @@ export class WebhookSender {
         created_at: new Date().toISOString(),
       };
       this.log.add(delivery);
-      queue.push({ key: event.account.id, event, delivery });
+      queue.push({ key: event.account.id, event, delivery, bare });
     }
   }
 
-  private async attempt(endpoint: WebhookEndpoint, { event, delivery }: Job): Promise<RunOutcome> {
+  private async attempt(endpoint: WebhookEndpoint, { event, delivery, bare }: Job): Promise<RunOutcome> {
     try {
       // The body is built and signed once, so every retry resends the same bytes: receivers can
       // deduplicate on a hash of the body (StackOne documents no event id).
       if (!delivery.body) {
-        delivery.body = JSON.stringify(accountEventPayload(event, new Date()));
+        const payload = bare ? bareAccountEventPayload(event) : accountEventPayload(event, new Date());
+        delivery.body = JSON.stringify(payload);
         delivery.signature = signPayload(delivery.body, endpoint.secret);
       }
       const { ok, ...attempt } = await postWebhook(endpoint.url, delivery.body, delivery.signature, {

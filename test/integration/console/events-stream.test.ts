@@ -209,10 +209,9 @@ describe('shutting the console down', () => {
   it('ends the open event streams instead of waiting for the browsers to leave', async () => {
     const t = await startTestConsole({ autoSync: false });
     const stream = await openStream(t);
-    const started = Date.now();
+    // Were the open stream waited for, close() would not resolve before the test's own timeout.
     await t.close();
-    expect(Date.now() - started).toBeLessThan(2_000);
-    await waitUntil(() => stream.ended(), { timeoutMs: 2_000, what: 'the stream to end' });
+    await waitUntil(() => stream.ended(), { what: 'the stream to end' });
     await stream.close();
   });
 });

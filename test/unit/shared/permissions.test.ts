@@ -12,6 +12,7 @@ const ALLOWED: Record<Permission, Record<Role, boolean>> = {
   'accounts:delete': { viewer: false, support: false, manager: false, admin: true },
   'users:manage': { viewer: false, support: false, manager: false, admin: true },
   'audit:read': { viewer: false, support: false, manager: false, admin: true },
+  'settings:stackone': { viewer: false, support: false, manager: false, admin: true },
 };
 
 describe('can', () => {

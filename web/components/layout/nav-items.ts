@@ -1,4 +1,4 @@
-import { ClipboardListIcon, LayoutListIcon, UsersIcon, type LucideIcon } from 'lucide-react';
+import { ClipboardListIcon, LayoutListIcon, SettingsIcon, UsersIcon, type LucideIcon } from 'lucide-react';
 import type { Permission } from '../../../shared/permissions.ts';
 
 export interface NavItem {
@@ -14,4 +14,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
   { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },
   { to: '/users', label: 'Users', icon: UsersIcon, permission: 'users:manage' },
+  { to: '/settings/stackone', label: 'Settings', icon: SettingsIcon, permission: 'settings:stackone' },
 ];
