@@ -244,6 +244,49 @@ describe.each(TEST_DATABASES)('the webhook delivery queue on $name', ({ kind }) 
   });
 });
 
+describe.each(TEST_DATABASES)("the sandbox's own bare webhooks on $name", ({ kind }) => {
+  let t: TestConsole;
+
+  beforeAll(async () => {
+    t = await startTestConsole({ database: kind, autoSync: false, sandbox: { dialects: ['bare-webhooks'] } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('applies break → repair, two byte-identical signed deliveries, and ends active', async () => {
+    const listed = await platformFetch(t.sandbox, '/accounts?page_size=1');
+    const id = ((await listed.json()) as { id: string }[])[0]!.id;
+    const control = (path: string) =>
+      platformFetch(t.sandbox, `/_sandbox/accounts/${id}${path}`, { method: 'POST', body: '{}' });
+    const rows = () =>
+      t.console.deps.database.db
+        .select()
+        .from(webhookEvents)
+        .where(eq(webhookEvents.accountId, id))
+        .orderBy(asc(webhookEvents.id));
+
+    expect((await control('/break')).status).toBe(200);
+    expect((await control('/repair')).status).toBe(200);
+    const delivered = await waitUntil(
+      async () => {
+        const r = await rows();
+        return r.length === 2 && r.every((row) => row.outcome !== 'pending') ? r : null;
+      },
+      { what: 'both deliveries applied', timeoutMs: 30_000 },
+    );
+    expect(delivered.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect(delivered[0]!.bodyHash).toBe(delivered[1]!.bodyHash);
+    expect(delivered[0]!.payload).toEqual({ event: 'account.updated', account_id: id });
+    const [row] = await t.console.deps.database.db
+      .select({ status: accounts.status })
+      .from(accounts)
+      .where(eq(accounts.id, id));
+    expect(row?.status).toBe('active');
+  });
+});
+
 describe.each(TEST_DATABASES)('claims on pending webhook rows on $name', ({ kind }) => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   const handles: Database[] = [];
