@@ -73,7 +73,7 @@ export async function startConsole(
     webhooks,
   };
   const app = createApp(deps, { spaDir: options.spaDir });
-  // Deliveries a previous run stored but did not apply (a crash after the 200) are applied first.
+  // Deliveries a previous run stored but did not apply (a crash after the 200) are queued again.
   await webhooks.start();
 
   const server = await new Promise<ServerType>((resolve, reject) => {
