@@ -29,7 +29,9 @@ describe('first screen preload', () => {
     }),
     chunk('assets/table.js', { imports: ['assets/icons.js'] }),
     // Lazy from the screen (a dialog) and other screens: not preloaded.
-    chunk('assets/dialog.js', { facadeModuleId: `${ROOT}features/accounts/actions/delete-account-dialog.tsx` }),
+    chunk('assets/dialog.js', {
+      facadeModuleId: `${ROOT}features/accounts/actions/delete-account-dialog.tsx`,
+    }),
     chunk('assets/account.js', {
       facadeModuleId: `${ROOT}routes/_app/accounts/$accountId.tsx?tsr-split=component`,
       imports: ['assets/tabs.js'],
