@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -48,6 +49,31 @@ export const accounts = pgTable(
     index('accounts_facets_idx')
       .on(t.status, t.provider, t.type)
       .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+/**
+ * How many live (not deleted) accounts hold each status × provider × type: the totals and facet
+ * counts of a list without search text or owner, read from a few rows instead of scanning the index.
+ * Kept exact by statement-level triggers on `accounts` (migration 0004), never written by the app.
+ * A null type is its own key (two partial unique indexes, as Postgres before 15 has no NULLS NOT
+ * DISTINCT); a key whose count fell to 0 keeps its row (`n > 0` when read).
+ */
+export const accountFacetCounts = pgTable(
+  'account_facet_counts',
+  {
+    status: text('status').notNull(),
+    provider: text('provider').notNull(),
+    type: text('type'),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('account_facet_counts_typed_idx')
+      .on(t.status, t.provider, t.type)
+      .where(sql`${t.type} is not null`),
+    uniqueIndex('account_facet_counts_untyped_idx')
+      .on(t.status, t.provider)
+      .where(sql`${t.type} is null`),
   ],
 );
 
