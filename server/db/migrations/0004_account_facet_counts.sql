@@ -5,8 +5,11 @@ CREATE TABLE "account_facet_counts" (
 	"n" bigint NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "accounts_facets_idx";--> statement-breakpoint
 CREATE UNIQUE INDEX "account_facet_counts_typed_idx" ON "account_facet_counts" USING btree ("status","provider","type") WHERE "account_facet_counts"."type" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_facet_counts_untyped_idx" ON "account_facet_counts" USING btree ("status","provider") WHERE "account_facet_counts"."type" is null;--> statement-breakpoint
+CREATE INDEX "accounts_live_status_provider_idx" ON "accounts" USING btree ("status","provider","updated_at","id") WHERE "accounts"."deleted_at" is null;
+--> statement-breakpoint
 -- Keeps account_facet_counts exact under every write to accounts: each statement's trigger folds the
 -- rows it changed (transition tables) into one delta per key, +1 for a live row after and -1 for a live
 -- row before. A write that moves no row between keys (a label, a timestamp) leaves the counts alone.
