@@ -141,6 +141,11 @@ try {
     select status, provider, type, count(*) from accounts where deleted_at is null group by 1, 2, 3`);
   }
 
+  // The old list code counted facets off this index (dropped by migration 0004): give it back to it.
+  await db.execute(sql`create index if not exists accounts_facets_idx on accounts (status, provider, type)
+    where deleted_at is null`);
+  await vacuum();
+
   // Queries: the four shapes of bench/search.ts, old and new alternately, answers compared.
   const rng = seededRandom(7);
   const names = [...new Set(all.map((a) => a.origin_owner_name))];

@@ -99,7 +99,10 @@ async function upsertChunk(
   upstream: readonly UpstreamLinkedAccount[],
   stamp: { syncedAt?: string; lastEventAt?: string },
 ): Promise<void> {
-  const rows = upstream.map((a) => {
+  // Rows are locked in the order they are written: one order (by id) for every writer, so that a
+  // sync page and a webhook batch holding the same accounts wait for each other rather than deadlock.
+  const sorted = [...upstream].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = sorted.map((a) => {
     const row = rowFromUpstream(a);
     return {
       id: row.id,
