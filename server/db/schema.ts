@@ -33,7 +33,13 @@ export const accounts = pgTable(
     createdAt: tstz('created_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
     deletedAt: tstz('deleted_at'),
+    /**
+     * Start of the full sync that last changed this row, or first saw it: a sync does not rewrite a row
+     * whose values StackOne still answers (so this is not "last seen"; `sync_runs` says when the last
+     * sync ran). Vanished accounts are found from the ids a run saw, not from this.
+     */
     syncedAt: tstz('synced_at'),
+    /** Time of the last event applied to this row (webhook, change made in the console, deletion). */
     lastEventAt: tstz('last_event_at'),
     /** Lower-cased, accent-free id, owner, username, label and provider, for `q` (trigram-indexed). */
     searchText: text('search_text').notNull(),
