@@ -81,10 +81,12 @@ const INSERT_COLUMNS = sql.raw(['id', ...DATA_COLUMNS, 'synced_at', 'last_event_
 const SET_DATA = sql.raw(
   [...DATA_COLUMNS.map((c) => `${c} = excluded.${c}`), 'deleted_at = null'].join(', '),
 );
-const DATA_CHANGED = sql.raw(
-  `(${DATA_COLUMNS.map((c) => `a.${c}`).join(', ')}, a.deleted_at) is distinct from ` +
-    `(${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')}, null::timestamptz)`,
-);
+/** SQL true when row `next` holds other StackOne values than row `current`, or `current` is deleted. */
+const dataChanged = (current: string, next: string) =>
+  sql.raw(
+    `(${DATA_COLUMNS.map((c) => `${current}.${c}`).join(', ')}, ${current}.deleted_at) is distinct from ` +
+      `(${DATA_COLUMNS.map((c) => `${next}.${c}`).join(', ')}, null::timestamptz)`,
+  );
 
 /**
  * One statement per chunk, its rows as a single JSON parameter (`json_to_recordset`): binding 16
@@ -122,19 +124,26 @@ async function upsertChunk(
       last_event_at: stamp.lastEventAt ?? null,
     };
   });
-  const changed = stamp.lastEventAt
-    ? sql``
-    : stamp.syncedAt
-      ? sql`where ${DATA_CHANGED} or a.synced_at is null`
-      : sql`where ${DATA_CHANGED}`;
+  // Unchanged rows are left out before the insert, not only by its conflict clause: that clause still
+  // locks each row it skips, which writes the row's page (and WAL) all the same. The clause stays for a
+  // row another writer changes meanwhile.
+  const changed = (current: string, next: string) =>
+    stamp.syncedAt
+      ? sql`(${dataChanged(current, next)} or ${sql.raw(current)}.synced_at is null)`
+      : dataChanged(current, next);
+  const onlyChanged = stamp.lastEventAt ? sql`` : sql`where cur.id is null or ${changed('cur', 'r')}`;
+  const conflictChanged = stamp.lastEventAt ? sql`` : sql`where ${changed('a', 'excluded')}`;
   await db.execute(sql`
     insert into "accounts" as a (${INSERT_COLUMNS})
     select r.id, ${sql.raw(DATA_COLUMNS.map((c) => `r.${c}`).join(', '))}, r.synced_at, r.last_event_at
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(${RECORD_TYPES})
+    left join "accounts" cur on cur.id = r.id
+    ${onlyChanged}
+    order by r.id
     on conflict (id) do update set ${SET_DATA},
       synced_at = coalesce(excluded.synced_at, a.synced_at),
       last_event_at = coalesce(excluded.last_event_at, a.last_event_at)
-    ${changed}`);
+    ${conflictChanged}`);
 }
 
 /** Marks one account deleted (kept for the timeline and the audit log). */

@@ -42,12 +42,15 @@ describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
 
   const clear = () => database.db.execute(sql`truncate accounts`);
 
-  /** Each row's physical version (ctid and the transaction that wrote it) and its stamps. */
+  /**
+   * Each row's physical version and its stamps: ctid and xmin change when the row is rewritten, xmax
+   * when it is only locked (which still writes its page and the WAL).
+   */
   const versions = async (ids: string[]): Promise<Version[]> => {
     const rows = await database.db
       .select({
         id: accounts.id,
-        version: sql<string>`ctid::text || '/' || xmin::text`,
+        version: sql<string>`ctid::text || '/' || xmin::text || '/' || xmax::text`,
         syncedAt: accounts.syncedAt,
         lastEventAt: accounts.lastEventAt,
       })
