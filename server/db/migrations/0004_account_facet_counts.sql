@@ -8,6 +8,7 @@ CREATE TABLE "account_facet_counts" (
 DROP INDEX "accounts_facets_idx";--> statement-breakpoint
 CREATE UNIQUE INDEX "account_facet_counts_typed_idx" ON "account_facet_counts" USING btree ("status","provider","type") WHERE "account_facet_counts"."type" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_facet_counts_untyped_idx" ON "account_facet_counts" USING btree ("status","provider") WHERE "account_facet_counts"."type" is null;--> statement-breakpoint
+ALTER INDEX "accounts_search_trgm_idx" SET (gin_pending_list_limit = 512);--> statement-breakpoint
 CREATE INDEX "accounts_live_status_provider_idx" ON "accounts" USING btree ("status","provider","updated_at","id") WHERE "accounts"."deleted_at" is null;
 --> statement-breakpoint
 -- Keeps account_facet_counts exact under every write to accounts: each statement's trigger folds the

@@ -124,6 +124,13 @@ describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
     expect(await versions(['acc_w'])).toMatchObject([{ syncedAt: T1, lastEventAt: T2 }]);
   });
 
+  it("bounds the search index's pending list, which every search reads through until it is merged", async () => {
+    const result = (await database.db.execute(
+      sql`select reloptions from pg_class where relname = 'accounts_search_trgm_idx'`,
+    )) as unknown as { rows: { reloptions: string[] | string | null }[] };
+    expect(String(result.rows[0]!.reloptions)).toContain('gin_pending_list_limit=512');
+  });
+
   // --- account_facet_counts against a count of the table itself --------------------------------
 
   const counted = async () => {
