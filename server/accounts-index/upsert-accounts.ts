@@ -89,8 +89,8 @@ const dataChanged = (current: string, next: string) =>
   );
 
 /**
- * One statement per chunk, its rows as a single JSON parameter (`json_to_recordset`): binding 16
- * parameters per row cost more than the write itself. A row whose StackOne values are unchanged is
+ * One statement per chunk, its rows as a single JSON parameter (`json_to_recordset`) rather than 16
+ * bound parameters per row (a statement of up to 32,000 placeholders to build and parse). A row whose StackOne values are unchanged is
  * not rewritten (a full sync of an unchanged index writes nothing, so Postgres's table does not
  * bloat with a dead version of every row per run); so `synced_at` is the start of the last sync that
  * changed the row, or that first saw it. A webhook's stamp (`lastEventAt`) is always written: it
@@ -101,10 +101,7 @@ async function upsertChunk(
   upstream: readonly UpstreamLinkedAccount[],
   stamp: { syncedAt?: string; lastEventAt?: string },
 ): Promise<void> {
-  // Rows are locked in the order they are written: one order (by id) for every writer, so that a
-  // sync page and a webhook batch holding the same accounts wait for each other rather than deadlock.
-  const sorted = [...upstream].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows = sorted.map((a) => {
+  const rows = upstream.map((a) => {
     const row = rowFromUpstream(a);
     return {
       id: row.id,
@@ -126,18 +123,20 @@ async function upsertChunk(
   });
   // Unchanged rows are left out before the insert, not only by its conflict clause: that clause still
   // locks each row it skips, which writes the row's page (and WAL) all the same. The clause stays for a
-  // row another writer changes meanwhile.
+  // row another writer changes meanwhile. Rows are written, so locked, in id order by every writer:
+  // a sync page and a webhook batch holding the same accounts wait for each other, never deadlock.
   const changed = (current: string, next: string) =>
     stamp.syncedAt
       ? sql`(${dataChanged(current, next)} or ${sql.raw(current)}.synced_at is null)`
       : dataChanged(current, next);
-  const onlyChanged = stamp.lastEventAt ? sql`` : sql`where cur.id is null or ${changed('cur', 'r')}`;
+  const onlyChanged = stamp.lastEventAt
+    ? sql``
+    : sql`left join "accounts" cur on cur.id = r.id where cur.id is null or ${changed('cur', 'r')}`;
   const conflictChanged = stamp.lastEventAt ? sql`` : sql`where ${changed('a', 'excluded')}`;
   await db.execute(sql`
     insert into "accounts" as a (${INSERT_COLUMNS})
     select r.id, ${sql.raw(DATA_COLUMNS.map((c) => `r.${c}`).join(', '))}, r.synced_at, r.last_event_at
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(${RECORD_TYPES})
-    left join "accounts" cur on cur.id = r.id
     ${onlyChanged}
     order by r.id
     on conflict (id) do update set ${SET_DATA},
