@@ -151,7 +151,7 @@ try {
     select status, provider, type, count(*) from accounts where deleted_at is null group by 1, 2, 3`);
   }
 
-  // The old list code counted facets off this index (dropped by migration 0004): give it back to it.
+  // The old list code counted facets off this index (dropped by migration 0006): give it back to it.
   await db.execute(sql`create index if not exists accounts_facets_idx on accounts (status, provider, type)
     where deleted_at is null`);
   await vacuum();

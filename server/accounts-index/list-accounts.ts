@@ -69,7 +69,7 @@ type Group = { status: string; provider: string; type: string | null; n: number 
 /**
  * The statement of a list: its facet groups (live rows counted by status × provider × type, as far as
  * any facet needs them) and its page, as JSON, in one round trip. Without search text or owner the
- * groups are the whole index, whose counts the triggers of migration 0004 keep in
+ * groups are the whole index, whose counts the triggers of migration 0006 keep in
  * `account_facet_counts` (a few rows), and the page is read off an index. Otherwise the matching rows
  * are found once (`m`: the narrow columns that filters and sorts need) and both the groups and the
  * page come from them; the page's full rows are then read by id. `m` is read under the name
