@@ -21,7 +21,10 @@ const stringList = z
 /** `GET /api/accounts` query. The server and the web's URL state both parse with it. */
 export const AccountListQuerySchema = z.object({
   q: z.string().trim().max(200, 'Search text has at most 200 characters').optional(),
-  status: stringList.pipe(z.array(z.enum(['active', 'inactive', 'error']))),
+  // Beyond the three documented statuses, whatever StackOne answers (kept as it comes) can be filtered.
+  status: stringList.pipe(
+    z.array(z.string().max(50).regex(/^[A-Za-z0-9_.-]+$/, 'a status is letters, digits, _ . or -')),
+  ),
   provider: stringList.pipe(z.array(z.string().max(100))),
   type: stringList.pipe(z.array(z.enum(['production', 'test']))),
   ownerId: z.string().trim().max(200).optional(),

@@ -50,6 +50,11 @@ describe.each(TEST_DATABASES)('the StackOne client under sandbox dialects on $na
     const rows = await t.console.deps.database.db.select().from(accounts);
     expect(rows.map((r) => r.id).sort()).toEqual(listed.map((a) => a.id).sort());
     expect(rows.filter((r) => r.status === 'suspended').map((r) => r.id).sort()).toEqual([...suspended].sort());
+    // The list counts it in the Status facet and filters by it, like the documented statuses.
+    const list = await json('/api/accounts?status=suspended&pageSize=100');
+    expect(list.status).toBe(200);
+    expect((list.body.items as { id: string }[]).map((a) => a.id).sort()).toEqual([...suspended].sort());
+    expect((list.body.facets as { status: Record<string, number> }).status.suspended).toBe(suspended.length);
   });
 
   it('extra-fields: the account page shows the unknown status', async () => {

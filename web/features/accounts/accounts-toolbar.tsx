@@ -45,7 +45,7 @@ export function AccountsToolbar({
       />
       <DataTableFacetedFilter
         title="Status"
-        options={statusOptions(facets)}
+        options={statusOptions(facets, search.status)}
         selected={search.status}
         onChange={(values) => onSearchChange(setFacet(search, 'status', values))}
       />

@@ -8,9 +8,14 @@ type Facets = AccountListResponse['facets'];
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-// Status and type filters only take the known values (the API rejects others), in their natural order.
-export function statusOptions(facets: Facets | undefined): FacetOption[] {
-  return ACCOUNT_STATUSES.map((value) => ({
+// The documented statuses first, in their natural order, then any other StackOne answered (a status it
+// added since), and any already selected. Type filters only take the known values (the API rejects others).
+export function statusOptions(facets: Facets | undefined, selected: readonly string[] = []): FacetOption[] {
+  const known: readonly string[] = ACCOUNT_STATUSES;
+  const others = [...new Set([...Object.keys(facets?.status ?? {}), ...selected])]
+    .filter((value) => !known.includes(value))
+    .sort();
+  return [...known, ...others].map((value) => ({
     value,
     label: statusLabel(value),
     count: facets?.status[value] ?? 0,
