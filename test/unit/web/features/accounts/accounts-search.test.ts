@@ -53,7 +53,7 @@ describe('accounts table URL state', () => {
 
   it('falls back to the default for each bad value and keeps the good ones', () => {
     const search = fromUrl(
-      '?status=broken&sort=colour&order=sideways&page=-2&pageSize=100000&type=prod&q=acme',
+      '?status=not%20a%20status&sort=colour&order=sideways&page=-2&pageSize=100000&type=prod&q=acme',
     );
     expect(search).toEqual({ ...ACCOUNTS_SEARCH_DEFAULTS, q: 'acme' });
   });
