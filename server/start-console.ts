@@ -47,7 +47,13 @@ export async function startConsole(
     timeoutMs: config.stackOne.timeoutMs,
   });
   const bus = await createEventBus(database);
-  const sync = createAccountSync({ database, stackOne, bus, intervalSeconds: config.syncIntervalSeconds });
+  const sync = createAccountSync({
+    database,
+    stackOne,
+    bus,
+    intervalSeconds: config.syncIntervalSeconds,
+    retryAfterMaxSeconds: config.stackOne.retryAfterMaxSeconds,
+  });
   const deps: AppDeps = {
     config,
     database,

@@ -3,12 +3,12 @@ import type { ConsoleEvent } from '../../shared/schemas/events.ts';
 import type { Database } from '../db/client.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
-import { confirmVanished, markVanished, vanishedIds } from './mark-vanished.ts';
-import { pageThroughAccounts } from './page-through-accounts.ts';
+import { pageThroughAccounts, type PagingResult } from './page-through-accounts.ts';
+import { createRateLimitWait } from './rate-limit-wait.ts';
+import { settleMissing, type MissingOutcome } from './settle-missing.ts';
 import { syncFailureMessage } from './sync-failure.ts';
 import { createSyncLeader } from './sync-leader.ts';
 import { latestRuns, recordRunFinished, recordRunProgress, recordRunStarted } from './sync-runs.ts';
-import { upsertAccounts } from './upsert-accounts.ts';
 import { vacuumIndex } from './vacuum-index.ts';
 
 export interface AccountSyncDeps {
@@ -16,11 +16,17 @@ export interface AccountSyncDeps {
   stackOne: StackOneClient;
   bus: EventBus;
   intervalSeconds: number;
+  /** The longest `Retry-After` the sync waits out (STACKONE_RETRY_AFTER_MAX_SECONDS); longer fails the run. */
+  retryAfterMaxSeconds?: number;
 }
+
+/** STACKONE_RETRY_AFTER_MAX_SECONDS's default. */
+export const DEFAULT_RETRY_AFTER_MAX_SECONDS = 120;
 
 export interface AccountSync {
   /**
-   * Pages through StackOne `GET /accounts`, upserts, marks vanished accounts deleted. Concurrent calls
+   * Pages through StackOne `GET /accounts`, upserts, and marks deleted the accounts it did not list
+   * that StackOne confirms gone (settle-missing.ts). Concurrent calls
    * share the run in flight. Resolves with the final status, `failed` included; it does not reject.
    */
   runFull(): Promise<SyncStatus>;
@@ -46,6 +52,7 @@ const now = () => new Date().toISOString();
 
 export function createAccountSync(deps: AccountSyncDeps): AccountSync {
   const { database, stackOne, bus, intervalSeconds } = deps;
+  const retryAfterMaxSeconds = deps.retryAfterMaxSeconds ?? DEFAULT_RETRY_AFTER_MAX_SECONDS;
   const db = database.db;
   const leader = createSyncLeader(database);
 
@@ -63,6 +70,8 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
   let stopped = true;
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
+  /** Aborts the run's rate-limit wait when the sync stops. */
+  let runAbort: AbortController | null = null;
 
   // Events are a courtesy to open browsers: a bus failure must not fail the sync.
   const publish = (event: ConsoleEvent) =>
@@ -72,41 +81,89 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
   async function run(): Promise<SyncStatus> {
     const startedAt = now();
     let runId: number | null = null;
+    const abort = new AbortController();
+    runAbort = abort;
     try {
       const total = status.total ?? (await latestRuns(db)).status?.total;
-      status = { state: 'running', seen: 0, pages: 0, total, startedAt, finishedAt: null, error: null };
+      status = {
+        state: 'running',
+        seen: 0,
+        pages: 0,
+        total,
+        startedAt,
+        finishedAt: null,
+        error: null,
+        skipped: 0,
+        rateLimitedUntil: null,
+      };
       runId = await recordRunStarted(db, startedAt);
       await publishProgress();
 
       const id = runId;
-      const listing = await pageThroughAccounts({ db, stackOne }, startedAt, async (progress) => {
-        status = { ...status, ...progress };
-        await recordRunProgress(db, id, progress);
-        await publishProgress();
+      const wait = createRateLimitWait({
+        maxSeconds: retryAfterMaxSeconds,
+        signal: abort.signal,
+        onWait: async (until) => {
+          if (status.state !== 'running' || status.startedAt !== startedAt) return; // the run is over
+          if (until) console.warn(`[sync] rate limited by StackOne until ${until}; the sync waits`);
+          status = { ...status, rateLimitedUntil: until };
+          await recordRunProgress(db, id, { rateLimitedUntil: until });
+          await publishProgress();
+        },
       });
-
-      let marked: string[] = [];
-      if (listing.complete) {
-        const { gone, found } = await confirmVanished(stackOne, await vanishedIds(db, listing.seenIds));
-        if (found.length) await upsertAccounts(db, found, { syncedAt: startedAt });
-        marked = await markVanished(db, gone, startedAt, now());
-      } else {
-        console.warn(
-          `[sync] StackOne repeated page ${listing.pages + 1} of GET /accounts; kept what was seen, marked nothing deleted`,
+      // A client that waits out Retry-After itself announces it: the status shows it all the same.
+      const unfollow = wait.follow(stackOne);
+      let listing: PagingResult;
+      let settled: MissingOutcome;
+      try {
+        listing = await pageThroughAccounts(
+          { db, stackOne, call: wait.call },
+          startedAt,
+          async (progress) => {
+            status = { ...status, ...progress };
+            await recordRunProgress(db, id, progress);
+            await publishProgress();
+          },
         );
+        settled = await settleMissing({ db, stackOne, call: wait.call }, listing, {
+          startedAt,
+          aborted: () => abort.signal.aborted,
+        });
+      } finally {
+        unfollow();
       }
+      const marked = settled.marked;
+      const checks = {
+        skipped: listing.skipped,
+        confirmedDeleted: marked.length,
+        keptAfterCheck: settled.keptAfterCheck,
+        unconfirmed: settled.unconfirmed,
+        warning: settled.warning,
+      };
 
       const finishedAt = now();
       const { seen, pages } = status;
+      const { confirmedDeleted, ...counts } = checks;
       await recordRunFinished(db, id, {
         state: 'succeeded',
         finishedAt,
         seen,
         pages,
-        markedDeleted: marked.length,
+        markedDeleted: confirmedDeleted,
+        ...counts,
         error: null,
       });
-      status = { state: 'idle', seen, pages, total: seen, startedAt, finishedAt, error: null };
+      status = {
+        state: 'idle',
+        seen,
+        pages,
+        total: seen,
+        startedAt,
+        finishedAt,
+        error: null,
+        ...checks,
+        rateLimitedUntil: null,
+      };
       await vacuumIndex(database).catch((err: unknown) =>
         console.error('[sync] could not vacuum the account index', err),
       );
@@ -123,7 +180,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
     } catch (err) {
       const error = syncFailureMessage(err);
       const finishedAt = now();
-      status = { ...status, state: 'failed', finishedAt, error };
+      status = { ...status, state: 'failed', finishedAt, error, rateLimitedUntil: null };
       if (runId !== null) {
         await recordRunFinished(db, runId, {
           state: 'failed',
@@ -131,10 +188,12 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
           seen: status.seen,
           pages: status.pages,
           markedDeleted: 0,
+          skipped: status.skipped ?? 0,
           error,
         }).catch((e: unknown) => console.error('[sync] could not record the failed run', e));
       }
     }
+    if (runAbort === abort) runAbort = null;
     await publishProgress();
     return { ...status };
   }
@@ -183,6 +242,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
     },
     async stop() {
       stopped = true;
+      runAbort?.abort();
       if (timer) clearTimeout(timer);
       timer = null;
       await ticking;

@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
@@ -6,43 +6,77 @@ import type { StackOneClient } from '../stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 
 /**
- * Up to this many vanished accounts are confirmed one by one with `GET /accounts/{id}` before being
- * marked deleted: a deletion upstream while we page shifts the list, so an account that still exists
- * can fall between two pages. More than this is a mass deletion, and the listing is trusted.
+ * At most this many accounts missing from a listing are checked with `GET /accounts/{id}` in one run;
+ * the rest are kept as they are (and counted `unconfirmed`) until a later run checks them. A listing
+ * is never trusted for a deletion: a server whose paging we misread would otherwise delete live rows.
  */
-export const CONFIRM_LIMIT = 25;
+export const CONFIRM_CAP = 500;
 const CONFIRM_CONCURRENCY = 5;
 const UPDATE_CHUNK = 1000;
 
-/** Ids of live (not deleted) index rows that a completed listing did not contain. */
-export async function vanishedIds(db: Db, seen: ReadonlySet<string>): Promise<string[]> {
-  const live = await db.select({ id: accounts.id }).from(accounts).where(isNull(accounts.deletedAt));
-  return live.map((r) => r.id).filter((id) => !seen.has(id));
+/**
+ * Ids of live (not deleted) index rows that a listing did not contain, and the live count. Longest
+ * unsynced first: an account StackOne still has is upserted by its check, so a later run over the cap
+ * checks the others first.
+ */
+export async function vanishedIds(
+  db: Db,
+  seen: ReadonlySet<string>,
+): Promise<{ missing: string[]; live: number }> {
+  const live = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(isNull(accounts.deletedAt))
+    .orderBy(sql`${accounts.syncedAt} asc nulls first`, accounts.id);
+  return { missing: live.map((r) => r.id).filter((id) => !seen.has(id)), live: live.length };
+}
+
+export interface Confirmation {
+  /** StackOne answered 404: gone. */
+  gone: string[];
+  /** StackOne still has these: kept, and upserted as it answered. */
+  found: UpstreamLinkedAccount[];
+  /** Any other answer (an error): kept as they are, reported. */
+  failed: { id: string; error: string }[];
+  /** Over the cap, not asked about: kept as they are. */
+  unconfirmed: string[];
 }
 
 /**
- * Splits candidates into those StackOne confirms gone (404) and those it still has. Any other answer
- * leaves the account alone until the next run.
+ * Asks StackOne about each candidate, CONFIRM_CONCURRENCY at a time, up to `cap` of them; only a
+ * 404 confirms a deletion, any other answer keeps the account. `call` wraps each request (the sync's
+ * rate-limit wait). An error `stopAsking` picks (a rate limit the sync will not wait out) ends the
+ * checks: the accounts not yet asked about are kept as unconfirmed rather than spend more of the quota.
  */
 export async function confirmVanished(
   stackOne: Pick<StackOneClient, 'getAccount'>,
   candidates: readonly string[],
-): Promise<{ gone: string[]; found: UpstreamLinkedAccount[] }> {
-  if (candidates.length > CONFIRM_LIMIT) return { gone: [...candidates], found: [] };
-  const gone: string[] = [];
-  const found: UpstreamLinkedAccount[] = [];
-  const queue = [...candidates];
+  options: {
+    cap?: number;
+    call?: <T>(fn: () => Promise<T>) => Promise<T>;
+    stopAsking?: (err: unknown) => boolean;
+  } = {},
+): Promise<Confirmation> {
+  const cap = options.cap ?? CONFIRM_CAP;
+  const call = options.call ?? ((fn) => fn());
+  const result: Confirmation = { gone: [], found: [], failed: [], unconfirmed: candidates.slice(cap) };
+  const queue = candidates.slice(0, cap);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       try {
-        found.push(await stackOne.getAccount(id));
+        result.found.push(await call(() => stackOne.getAccount(id)));
       } catch (err) {
-        if (err instanceof AppError && err.code === 'not_found') gone.push(id);
+        if (err instanceof AppError && err.code === 'not_found') {
+          result.gone.push(id);
+          continue;
+        }
+        result.failed.push({ id, error: err instanceof Error ? err.message : String(err) });
+        if (options.stopAsking?.(err)) result.unconfirmed.push(...queue.splice(0));
       }
     }
   };
   await Promise.all(Array.from({ length: CONFIRM_CONCURRENCY }, worker));
-  return { gone, found };
+  return result;
 }
 
 /**

@@ -23,23 +23,37 @@ export async function recordRunStarted(db: Db, startedAt: string): Promise<numbe
   return id;
 }
 
-export async function recordRunProgress(db: Db, id: number, progress: { seen: number; pages: number }) {
+/** What a run in progress records: its paging, and while it waits out a rate limit, until when. */
+export interface RunProgress {
+  seen?: number;
+  pages?: number;
+  skipped?: number;
+  rateLimitedUntil?: string | null;
+}
+
+export async function recordRunProgress(db: Db, id: number, progress: RunProgress) {
   await db.update(syncRuns).set(progress).where(eq(syncRuns.id, id));
 }
 
-export async function recordRunFinished(
-  db: Db,
-  id: number,
-  outcome: {
-    state: 'succeeded' | 'failed';
-    finishedAt: string;
-    seen: number;
-    pages: number;
-    markedDeleted: number;
-    error: string | null;
-  },
-) {
-  await db.update(syncRuns).set(outcome).where(eq(syncRuns.id, id));
+export interface RunOutcome {
+  state: 'succeeded' | 'failed';
+  finishedAt: string;
+  seen: number;
+  pages: number;
+  /** Confirmed gone by StackOne and marked deleted (`confirmedDeleted` in the status). */
+  markedDeleted: number;
+  keptAfterCheck?: number;
+  unconfirmed?: number;
+  skipped?: number;
+  warning?: string | null;
+  error: string | null;
+}
+
+export async function recordRunFinished(db: Db, id: number, outcome: RunOutcome) {
+  await db
+    .update(syncRuns)
+    .set({ ...outcome, rateLimitedUntil: null })
+    .where(eq(syncRuns.id, id));
   await db.delete(syncRuns).where(lt(syncRuns.id, id - KEEP_RUNS));
 }
 
@@ -71,6 +85,12 @@ export async function latestRuns(db: Db): Promise<{ status: SyncStatus | null; s
       startedAt: iso(latest.startedAt),
       finishedAt: iso(latest.finishedAt),
       error: latest.error,
+      skipped: latest.skipped,
+      confirmedDeleted: latest.markedDeleted,
+      keptAfterCheck: latest.keptAfterCheck,
+      unconfirmed: latest.unconfirmed,
+      warning: latest.warning,
+      rateLimitedUntil: latest.state === 'running' ? iso(latest.rateLimitedUntil) : null,
     },
     succeededAt: iso(success?.finishedAt ?? null),
   };

@@ -14,6 +14,7 @@ export const EnvSchema = z.object({
   STACKONE_HUB_APP_URL: z.url().default('https://app.stackone.com'),
   STACKONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   STACKONE_WEBHOOK_SECRETS: envCsv,
+  STACKONE_RETRY_AFTER_MAX_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -52,6 +53,8 @@ export interface Config {
     hubBaseUrl: string;
     hubAppUrl: string;
     timeoutMs: number;
+    /** The longest `Retry-After` the sync waits out before it tries again; a longer one fails the run. */
+    retryAfterMaxSeconds: number;
   };
   /** With no STACKONE_API_KEY the sandbox runs in-process and this is set. */
   sandbox: {

@@ -33,6 +33,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hubBaseUrl: (isSandbox ? browserSandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
       hubAppUrl: (isSandbox ? browserSandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
       timeoutMs: e.STACKONE_TIMEOUT_MS,
+      retryAfterMaxSeconds: e.STACKONE_RETRY_AFTER_MAX_SECONDS,
     },
     sandbox: isSandbox
       ? {

@@ -81,7 +81,18 @@ export const syncRuns = pgTable('sync_runs', {
   state: text('state').notNull(),
   seen: integer('seen').notNull().default(0),
   pages: integer('pages').notNull().default(0),
+  /** Accounts missing from the listing that StackOne confirmed gone (404), marked deleted. */
   markedDeleted: integer('marked_deleted').notNull().default(0),
+  /** Missing from the listing but not a 404 when asked for: kept. */
+  keptAfterCheck: integer('kept_after_check').notNull().default(0),
+  /** Missing from the listing and not asked about (over the cap, or the listing was incomplete): kept. */
+  unconfirmed: integer('unconfirmed').notNull().default(0),
+  /** Records of the listing the client could not read. */
+  skipped: integer('skipped').notNull().default(0),
+  /** A listing that looks wrong (far fewer accounts than the index holds), or one left incomplete. */
+  warning: text('warning'),
+  /** Set while the run waits out StackOne's `Retry-After`. */
+  rateLimitedUntil: tstz('rate_limited_until'),
   error: text('error'),
 });
 

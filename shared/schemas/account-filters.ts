@@ -48,6 +48,18 @@ export const SyncStatusSchema = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** Records of the listing the client could not read, skipped. */
+  skipped: z.number().optional(),
+  /** Accounts missing from the listing that StackOne confirmed gone (`GET /accounts/{id}` 404). */
+  confirmedDeleted: z.number().optional(),
+  /** Accounts missing from the listing that StackOne did not confirm gone when asked: kept. */
+  keptAfterCheck: z.number().optional(),
+  /** Accounts missing from the listing not asked about (over the per-run cap, or an incomplete listing): kept. */
+  unconfirmed: z.number().optional(),
+  /** A listing that looks wrong or incomplete: nothing was deleted on its strength. */
+  warning: z.string().nullable().optional(),
+  /** While the sync waits out StackOne's `Retry-After`: until when (ISO time). */
+  rateLimitedUntil: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -57,6 +57,18 @@ export function formatDateTime(value: string | number | Date): string {
   return Number.isNaN(time) ? '—' : dateTimeFormat.format(time);
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** "14:03:07" in the browser's time zone. */
+export function formatTime(value: string | number | Date): string {
+  const time = toTime(value);
+  return Number.isNaN(time) ? '—' : timeFormat.format(time);
+}
+
 const numberFormat = new Intl.NumberFormat('en-GB');
 export function formatNumber(n: number): string {
   return numberFormat.format(n);

@@ -1,9 +1,9 @@
-import { AlertTriangleIcon, CheckCircle2Icon, RefreshCwIcon } from 'lucide-react';
+import { AlertTriangleIcon, CheckCircle2Icon, ClockIcon, RefreshCwIcon } from 'lucide-react';
 import type { AccountListResponse, SyncStatus } from '../../../shared/schemas/account-filters.ts';
 import type { SyncProgressEvent } from '../../../shared/schemas/events.ts';
 import { Progress } from '../../components/ui/progress.tsx';
 import { useSyncProgress } from '../../lib/events/sync-progress.ts';
-import { formatNumber, formatRelative } from '../../lib/format.ts';
+import { formatNumber, formatRelative, formatTime } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 
 /** A sync status and when the last full sync succeeded. */
@@ -37,13 +37,22 @@ export function SyncIndicator({
 
   if (view.state === 'running') {
     const value = view.total ? Math.min(100, (view.seen / view.total) * 100) : null;
+    const limitedUntil =
+      view.rateLimitedUntil && Date.parse(view.rateLimitedUntil) > now ? view.rateLimitedUntil : null;
     return (
       <div className="flex min-w-52 flex-col gap-1.5" role="status">
-        <span className="flex items-center gap-1.5 text-xs text-muted-foreground">
-          <RefreshCwIcon className="size-3.5 animate-spin" aria-hidden />
-          Syncing with StackOne… {formatNumber(view.seen)}
-          {view.total ? ` of ${formatNumber(view.total)}` : ''} accounts
-        </span>
+        {limitedUntil ? (
+          <span className="flex items-center gap-1.5 text-xs text-amber-700">
+            <ClockIcon className="size-3.5" aria-hidden />
+            Rate limited by StackOne until {formatTime(limitedUntil)}
+          </span>
+        ) : (
+          <span className="flex items-center gap-1.5 text-xs text-muted-foreground">
+            <RefreshCwIcon className="size-3.5 animate-spin" aria-hidden />
+            Syncing with StackOne… {formatNumber(view.seen)}
+            {view.total ? ` of ${formatNumber(view.total)}` : ''} accounts
+          </span>
+        )}
         <Progress value={value} aria-label="Sync progress" />
       </div>
     );
@@ -60,10 +69,23 @@ export function SyncIndicator({
       </span>
     );
   }
+  const synced = view.syncedAt ? `Synced ${formatRelative(view.syncedAt, now)}` : 'Not synced yet';
+  if (view.warning) {
+    // The listing looked wrong or incomplete: nothing was deleted on its strength (the text says why).
+    return (
+      <div role="status" className="flex max-w-md flex-col gap-0.5 text-xs">
+        <span className="flex items-center gap-1.5 text-muted-foreground">
+          <AlertTriangleIcon className="size-3.5 text-amber-600" aria-hidden />
+          {synced}
+        </span>
+        <span className="text-amber-700">{view.warning}</span>
+      </div>
+    );
+  }
   return (
     <span role="status" className="flex items-center gap-1.5 text-xs text-muted-foreground">
       <CheckCircle2Icon className="size-3.5 text-emerald-600" aria-hidden />
-      {view.syncedAt ? `Synced ${formatRelative(view.syncedAt, now)}` : 'Not synced yet'}
+      {synced}
     </span>
   );
 }

@@ -1,12 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleEvent } from '../../../../shared/schemas/events.ts';
 import { createAccountSync } from '../../../../server/accounts-index/account-sync.ts';
+import { CONFIRM_CAP } from '../../../../server/accounts-index/mark-vanished.ts';
 import { upsertAccounts } from '../../../../server/accounts-index/upsert-accounts.ts';
 import { openDatabase, type Database } from '../../../../server/db/client.ts';
 import { accounts, syncRuns } from '../../../../server/db/schema.ts';
 import type { EventBus } from '../../../../server/events/event-bus.ts';
 import { AppError } from '../../../../server/http/app-error.ts';
 import type { StackOneClient } from '../../../../server/stackone/stackone-client.ts';
+import type { ListedPage } from '../../../../server/accounts-index/page-through-accounts.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
 import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
@@ -32,9 +35,12 @@ const upstreamAccount = (
 const upstreamAccounts = (count: number) => Array.from({ length: count }, (_, i) => upstreamAccount(i + 1));
 
 /** The two StackOne calls the sync makes, over a list; `listPage` plays a misbehaving upstream. */
+type ListPage = (page: number, pageSize: number) => Promise<ListedPage>;
+
 function fakeStackOne(
   list: UpstreamLinkedAccount[],
-  listPage?: (page: number, pageSize: number) => Promise<UpstreamLinkedAccount[]>,
+  listPage?: ListPage,
+  getAccount?: (id: string) => Promise<UpstreamLinkedAccount>,
 ) {
   const pagesAsked: number[] = [];
   const accountsAsked: string[] = [];
@@ -45,6 +51,7 @@ function fakeStackOne(
     },
     getAccount: async (id: string) => {
       accountsAsked.push(id);
+      if (getAccount) return getAccount(id);
       const found = list.find((a) => a.id === id);
       if (!found) throw new AppError('not_found', `StackOne answered 404 (GET /accounts/${id})`);
       return found;
@@ -81,12 +88,22 @@ beforeEach(async () => {
 
 function syncOver(
   list: UpstreamLinkedAccount[],
-  listPage?: (page: number, pageSize: number) => Promise<UpstreamLinkedAccount[]>,
+  listPage?: ListPage,
   intervalSeconds = 0,
+  options: {
+    getAccount?: (id: string) => Promise<UpstreamLinkedAccount>;
+    retryAfterMaxSeconds?: number;
+  } = {},
 ) {
-  const stackOne = fakeStackOne(list, listPage);
+  const stackOne = fakeStackOne(list, listPage, options.getAccount);
   const bus = recordingBus();
-  const sync = createAccountSync({ database, stackOne: stackOne.client, bus, intervalSeconds });
+  const sync = createAccountSync({
+    database,
+    stackOne: stackOne.client,
+    bus,
+    intervalSeconds,
+    retryAfterMaxSeconds: options.retryAfterMaxSeconds,
+  });
   return { sync, bus, ...stackOne };
 }
 
@@ -99,11 +116,12 @@ const indexedIds = async (which: 'live' | 'deleted') =>
 const runs = () => database.db.select().from(syncRuns).orderBy(syncRuns.id);
 
 describe('a full sync', () => {
-  it('pages from page 1 until a short page and indexes every account', async () => {
+  it('pages until an empty page and indexes every account', async () => {
     const list = upstreamAccounts(250);
     const { sync, pagesAsked } = syncOver(list);
     const status = await sync.runFull();
-    expect(pagesAsked).toEqual([1, 2, 3]);
+    // Page 0 first: empty on this 1-based upstream.
+    expect(pagesAsked).toEqual([0, 1, 2, 3, 4]);
     expect(status).toMatchObject({ state: 'idle', seen: 250, pages: 3, total: 250, error: null });
     expect(await indexedIds('live')).toEqual(list.map((a) => a.id));
   });
@@ -111,7 +129,7 @@ describe('a full sync', () => {
   it('stops at an empty page when the count is a multiple of the page size', async () => {
     const { sync, pagesAsked } = syncOver(upstreamAccounts(200));
     const status = await sync.runFull();
-    expect(pagesAsked).toEqual([1, 2, 3]);
+    expect(pagesAsked).toEqual([0, 1, 2, 3]);
     expect(status).toMatchObject({ seen: 200, pages: 2 });
   });
 
@@ -150,8 +168,10 @@ describe('a full sync', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { sync, pagesAsked } = syncOver(list, async () => list);
     const status = await sync.runFull();
-    expect(pagesAsked).toEqual([1, 2]);
-    expect(status).toMatchObject({ state: 'idle', seen: 100, pages: 1 });
+    // Page 1 repeating page 0 is a 1-based server's alias; page 2 repeating them is not.
+    expect(pagesAsked).toEqual([0, 1, 2]);
+    expect(status).toMatchObject({ state: 'idle', seen: 100, pages: 1, unconfirmed: 1 });
+    expect(status.warning).toMatch(/repeated page 2 .* incomplete/);
     expect(await indexedIds('deleted')).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('repeated page 2'));
   });
@@ -222,7 +242,7 @@ describe('a full sync', () => {
     const { sync, pagesAsked } = syncOver(upstreamAccounts(150));
     const [a, b] = await Promise.all([sync.runFull(), sync.runFull()]);
     expect(a).toEqual(b);
-    expect(pagesAsked).toEqual([1, 2]);
+    expect(pagesAsked).toEqual([0, 1, 2, 3]);
     expect(await runs()).toHaveLength(1);
   });
 
@@ -241,6 +261,238 @@ describe('a full sync', () => {
     expect((await runs())[0]).toMatchObject({ state: 'running', seen: 100, pages: 1 });
     release();
     expect(await done).toMatchObject({ state: 'idle', seen: 150 });
+  });
+});
+
+describe('paging whatever StackOne’s paging is', () => {
+  const slice = (list: UpstreamLinkedAccount[], from: number, size: number) => list.slice(from, from + size);
+
+  it('reads a 0-based upstream from page 0 and sees every account', async () => {
+    const list = upstreamAccounts(250);
+    const { sync, pagesAsked } = syncOver(list, async (page, size) => slice(list, page * size, size));
+    const status = await sync.runFull();
+    expect(pagesAsked).toEqual([0, 1, 2, 3]);
+    expect(status).toMatchObject({ state: 'idle', seen: 250, pages: 3, confirmedDeleted: 0, warning: null });
+    expect(await indexedIds('live')).toEqual(list.map((a) => a.id));
+  });
+
+  it('takes a page 0 that repeats page 1 as a 1-based upstream’s alias, not a repeated listing', async () => {
+    const list = upstreamAccounts(250);
+    const { sync } = syncOver(list, async (page, size) => slice(list, (Math.max(page, 1) - 1) * size, size));
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', seen: 250, pages: 3, unconfirmed: 0, warning: null });
+  });
+
+  it('goes on with page 1 when page 0 is refused with a 400', async () => {
+    const list = upstreamAccounts(150);
+    const { sync, pagesAsked } = syncOver(list, async (page, size) => {
+      if (page === 0)
+        throw new AppError('bad_request', 'StackOne answered 400: page must be at least 1 (GET /accounts)');
+      return slice(list, (page - 1) * size, size);
+    });
+    expect(await sync.runFull()).toMatchObject({ state: 'idle', seen: 150 });
+    expect(pagesAsked).toEqual([0, 1, 2, 3]);
+  });
+
+  it('goes on past a page silently capped at 25 and past short pages, to the empty page', async () => {
+    const list = upstreamAccounts(230);
+    const indexed = upstreamAccounts(230);
+    await upsertAccounts(database.db, indexed, {});
+    // Pages of 25 at most, some shorter (every third holds 10): the end is only the empty page.
+    const { sync, accountsAsked } = syncOver(list, async (page) => {
+      if (page === 0) return [];
+      const sizes = Array.from({ length: page }, (_, i) => ((i + 1) % 3 === 0 ? 10 : 25));
+      const from = sizes.slice(0, -1).reduce((a, b) => a + b, 0);
+      return slice(list, from, sizes.at(-1)!);
+    });
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', seen: 230, confirmedDeleted: 0, keptAfterCheck: 0 });
+    expect(accountsAsked).toEqual([]);
+    expect(await indexedIds('deleted')).toEqual([]);
+  });
+
+  it('counts records the client skipped, and a page of only skipped records does not end the listing', async () => {
+    const list = upstreamAccounts(150);
+    // Indexed earlier; now StackOne sends it in a shape the client skips: it exists all the same.
+    await upsertAccounts(database.db, [upstreamAccount(900)], {});
+    const { sync, accountsAsked } = syncOver(list, async (page, size) => {
+      if (page === 0) return [];
+      if (page === 2)
+        return {
+          items: [],
+          skipped: [
+            { index: 0, field: 'status', id: 'acc_00900' },
+            { index: 1, field: 'id' },
+          ],
+        };
+      const from = page === 1 ? 0 : (page - 2) * size;
+      return { items: slice(list, from, size), skipped: 0 };
+    });
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', seen: 151, skipped: 2, confirmedDeleted: 0 });
+    expect((await runs())[0]).toMatchObject({ skipped: 2 });
+    expect(accountsAsked).toEqual([]);
+    expect(await indexedIds('deleted')).toEqual([]);
+  });
+});
+
+describe('accounts missing from a listing', () => {
+  it('are each confirmed with GET /accounts/{id}: a 404 is deleted, any other answer keeps the account', async () => {
+    const list = upstreamAccounts(5);
+    await upsertAccounts(
+      database.db,
+      [...list, upstreamAccount(6), upstreamAccount(7), upstreamAccount(8)],
+      {},
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sync, accountsAsked } = syncOver(list, undefined, 0, {
+      getAccount: async (id) => {
+        if (id === 'acc_00006')
+          throw new AppError('not_found', 'StackOne answered 404 (GET /accounts/acc_00006)');
+        if (id === 'acc_00007') return upstreamAccount(7, { label: 'still here' });
+        throw new AppError('upstream_error', 'StackOne answered 500: boom (GET /accounts/acc_00008)');
+      },
+    });
+    const status = await sync.runFull();
+    expect(accountsAsked.sort()).toEqual(['acc_00006', 'acc_00007', 'acc_00008']);
+    expect(await indexedIds('deleted')).toEqual(['acc_00006']);
+    expect(status).toMatchObject({ confirmedDeleted: 1, keptAfterCheck: 2, unconfirmed: 0, warning: null });
+    expect((await runs())[0]).toMatchObject({ markedDeleted: 1, keptAfterCheck: 2, unconfirmed: 0 });
+    const [labelled] = await database.db
+      .select({ label: accounts.label })
+      .from(accounts)
+      .where(eq(accounts.id, 'acc_00007'));
+    expect(labelled!.label).toBe('still here');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept 1 accounts .*acc_00008.*boom/));
+  });
+
+  it('are checked up to the cap a run; the rest are kept, counted and reported', async () => {
+    const indexed = upstreamAccounts(CONFIRM_CAP + 40);
+    await upsertAccounts(database.db, indexed, {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Every indexed account is gone upstream but one.
+    const { sync, accountsAsked } = syncOver([upstreamAccount(1)]);
+    const status = await sync.runFull();
+    expect(accountsAsked).toHaveLength(CONFIRM_CAP);
+    expect(status).toMatchObject({ seen: 1, confirmedDeleted: CONFIRM_CAP, unconfirmed: 39 });
+    expect(await indexedIds('deleted')).toHaveLength(CONFIRM_CAP);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('kept 39 accounts not listed without checking'),
+    );
+    // The next run checks the ones left.
+    const next = await syncOver([upstreamAccount(1)]).sync.runFull();
+    expect(next).toMatchObject({ confirmedDeleted: 39, unconfirmed: 0 });
+  });
+
+  it('warn when the listing is far smaller than the index, and none is deleted that StackOne still has', async () => {
+    const all = upstreamAccounts(100);
+    await upsertAccounts(database.db, all, {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // A listing that lost 90 accounts (a paging we misread, say) while StackOne still has them all.
+    const { sync } = syncOver(all, async (page, size) =>
+      (page === 1 ? all.slice(0, 10) : page === 0 ? [] : []).slice(0, size),
+    );
+    const status = await sync.runFull();
+    expect(status.warning).toMatch(/listed 10 accounts where the index holds 100: the listing looks wrong/);
+    expect(status).toMatchObject({ state: 'idle', confirmedDeleted: 0, keptAfterCheck: 90 });
+    expect(await indexedIds('deleted')).toEqual([]);
+    expect((await runs())[0]!.warning).toBe(status.warning);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the listing looks wrong'));
+  });
+});
+
+describe('StackOne’s rate limit', () => {
+  const limited = (seconds: number) =>
+    Object.assign(
+      new AppError('rate_limited', 'StackOne is rate limiting — StackOne answered 429 (GET /accounts)'),
+      {
+        retryAfterSeconds: seconds,
+      },
+    );
+
+  it('is waited out up to the cap, the status saying until when, and the sync goes on', async () => {
+    const list = upstreamAccounts(150);
+    let refused = false;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sync, bus } = syncOver(list, async (page, size) => {
+      if (page === 2 && !refused) {
+        refused = true;
+        throw limited(1);
+      }
+      return list.slice((page - 1) * size, page * size);
+    });
+    const done = sync.runFull();
+    await vi.waitFor(() => expect(sync.status().rateLimitedUntil).toEqual(expect.any(String)), {
+      timeout: 20_000,
+      interval: 10,
+    });
+    const until = sync.status().rateLimitedUntil!;
+    expect((await runs())[0]!.rateLimitedUntil).not.toBeNull();
+    const status = await done;
+    expect(status).toMatchObject({ state: 'idle', seen: 150, rateLimitedUntil: null });
+    const waiting = bus.events.filter((e) => e.type === 'sync.progress' && e.rateLimitedUntil);
+    expect(waiting.map((e) => e.type === 'sync.progress' && e.rateLimitedUntil)).toEqual([until]);
+    expect(warn).toHaveBeenCalledWith(`[sync] rate limited by StackOne until ${until}; the sync waits`);
+    expect((await runs())[0]!.rateLimitedUntil).toBeNull();
+  });
+
+  it('fails the run when StackOne asks for longer than the cap', async () => {
+    const { sync } = syncOver(
+      [],
+      async () => {
+        throw limited(60);
+      },
+      0,
+      { retryAfterMaxSeconds: 5 },
+    );
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'failed', rateLimitedUntil: null });
+    // The client's error says how long and why the console did not wait.
+    expect(status.error).toBe('StackOne is rate limiting — StackOne answered 429 (GET /accounts)');
+  });
+
+  it('is shown while a client that waits it out itself announces it, and cleared when it ends', async () => {
+    const list = upstreamAccounts(150);
+    const listeners = new Set<(untilIso: string) => void>();
+    const stackOne = fakeStackOne(list, async (page, size) => {
+      if (page === 2) {
+        // The client waits out a 1 s Retry-After itself and announces it.
+        const until = new Date(Date.now() + 1000).toISOString();
+        for (const l of listeners) l(until);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      return list.slice((page - 1) * size, page * size);
+    });
+    Object.assign(stackOne.client, {
+      onRateLimited: (listener: (untilIso: string) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    const bus = recordingBus();
+    const sync = createAccountSync({ database, stackOne: stackOne.client, bus, intervalSeconds: 0 });
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', seen: 150, rateLimitedUntil: null });
+    const shown = bus.events.flatMap((e) => (e.type === 'sync.progress' && e.rateLimitedUntil ? [e] : []));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.state).toBe('running');
+    expect(listeners.size).toBe(0);
+  });
+
+  it('stops the checks of missing accounts rather than fail the run, keeping the rest unconfirmed', async () => {
+    await upsertAccounts(database.db, upstreamAccounts(30), {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sync, accountsAsked } = syncOver(upstreamAccounts(20), undefined, 0, {
+      retryAfterMaxSeconds: 5,
+      getAccount: async () => {
+        throw limited(60);
+      },
+    });
+    const status = await sync.runFull();
+    expect(status).toMatchObject({ state: 'idle', confirmedDeleted: 0 });
+    expect(status.keptAfterCheck! + status.unconfirmed!).toBe(10);
+    expect(accountsAsked.length).toBeLessThanOrEqual(5);
+    expect(await indexedIds('deleted')).toEqual([]);
   });
 });
 
