@@ -113,13 +113,10 @@ describe.each(TEST_DATABASES)('the console against each sandbox dialect on $name
       let settled = false;
       const run = t.console.deps.sync.runFull().finally(() => (settled = true));
       try {
-        const limited = await waitUntil(
-          () => {
-            const status = t.console.deps.sync.status();
-            return ('rateLimitedUntil' in status && status.rateLimitedUntil) || settled;
-          },
-          { ...EVENTUAL, what: 'the sync to say it is rate limited' },
-        );
+        const limited = await waitUntil(() => t.console.deps.sync.status().rateLimitedUntil || settled, {
+          ...EVENTUAL,
+          what: 'the sync to say it is rate limited',
+        });
         expect(limited, 'the sync waits out the rate limit instead of ending').toEqual(expect.any(String));
       } finally {
         const high = await sandboxControl('/rate-limit', {
