@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstScreenPreload } from './web/build/first-screen-preload.ts';
 
 const root = fileURLToPath(new URL('./web', import.meta.url));
 
@@ -18,6 +19,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    firstScreenPreload(),
   ],
   resolve: {
     alias: {

@@ -119,7 +119,7 @@ try {
   const pageThrough = async (filters: { status?: string[]; providers?: string[] }) => {
     const list: UpstreamLinkedAccount[] = [];
     for (let page = 1; ; page++) {
-      const items = await stackOne.listAccounts({ page, pageSize: 100, ...filters });
+      const { items } = await stackOne.listAccounts({ page, pageSize: 100, ...filters });
       list.push(...items);
       if (items.length < 100) return list;
     }

@@ -7,6 +7,7 @@ import type { ConnectorsCache } from './connectors/connectors-cache.ts';
 import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { StackOneClient } from './stackone/stackone-client.ts';
+import type { WebhookDeliveries } from './webhooks/webhook-deliveries.ts';
 
 /** Everything the HTTP app needs, built once by the entry point (or a test). */
 export interface AppDeps {
@@ -19,4 +20,6 @@ export interface AppDeps {
   auth: Auth;
   signInLimiter: SignInLimiter;
   accountReads: AccountReads;
+  /** Stored webhook deliveries and the queue that applies them. */
+  webhooks: WebhookDeliveries;
 }

@@ -14,6 +14,11 @@ import { openDatabase, type DatabaseConfig } from './db/client.ts';
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createStackOneClient } from './stackone/stackone-client.ts';
+import {
+  createWebhookDeliveries,
+  DEFAULT_WEBHOOK_QUEUE_OPTIONS,
+  type WebhookQueueOptions,
+} from './webhooks/webhook-deliveries.ts';
 
 export interface RunningConsole {
   url: string;
@@ -30,6 +35,8 @@ export interface StartConsoleOptions {
   autoSync?: boolean;
   /** DATA_DIR as locked by the entry point; without it, opening PGlite's folder locks it. */
   dataDirLock?: DataDirLock;
+  /** Retry policy and claim lease of the webhook queue (tests shorten them). */
+  webhookQueue?: Partial<WebhookQueueOptions>;
 }
 
 /** Opens the database, wires the app, listens, and starts the sync. */
@@ -45,6 +52,8 @@ export async function startConsole(
     baseUrl: config.stackOne.baseUrl,
     apiKey: config.stackOne.apiKey,
     timeoutMs: config.stackOne.timeoutMs,
+    maxRetryAfterMs: config.stackOne.retryAfterMaxSeconds * 1000,
+    userReadsPerMinute: config.stackOne.userReadsPerMinute,
   });
   const bus = await createEventBus(database);
   const sync = createAccountSync({
@@ -54,6 +63,11 @@ export async function startConsole(
     intervalSeconds: config.syncIntervalSeconds,
     retryAfterMaxSeconds: config.stackOne.retryAfterMaxSeconds,
   });
+  const accountReads = createAccountReads(bus);
+  const webhooks = createWebhookDeliveries(
+    { database, stackOne, bus, accountReads },
+    { ...DEFAULT_WEBHOOK_QUEUE_OPTIONS, ...options.webhookQueue },
+  );
   const deps: AppDeps = {
     config,
     database,
@@ -63,9 +77,12 @@ export async function startConsole(
     connectors: createConnectorsCache(stackOne),
     auth,
     signInLimiter: new SignInLimiter(),
-    accountReads: createAccountReads(bus),
+    accountReads,
+    webhooks,
   };
   const app = createApp(deps, { spaDir: options.spaDir });
+  // Deliveries a previous run stored but did not apply (a crash after the 200) are queued again.
+  await webhooks.start();
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
@@ -80,6 +97,8 @@ export async function startConsole(
     deps,
     close: async () => {
       await sync.stop();
+      // Reads in progress finish; deliveries still queued stay pending in the database for the next start.
+      await webhooks.close();
       // The bus first: it ends the open SSE streams, which server.close() would otherwise wait for.
       await bus.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

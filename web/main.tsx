@@ -8,6 +8,7 @@ import { ApiError } from './lib/api-error.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from './lib/search-params.ts';
+import { warmScreen } from './lib/warm-screen.ts';
 import { routeTree } from './route-tree.gen.ts';
 import './styles.css';
 
@@ -22,7 +23,7 @@ const queryClient = createQueryClient({
 
 const router = createRouter({
   routeTree,
-  context: { queryClient },
+  context: { queryClient, warmScreen: (matches) => warmScreen(router, queryClient, matches) },
   parseSearch,
   stringifySearch,
   defaultPreload: 'intent',

@@ -6,9 +6,14 @@ import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { readLocalAccount } from './account-local.ts';
 
+/**
+ * StackOne could not answer (its own rate limit included): the indexed copy is shown, marked stale.
+ * The console's own per-user limit is no such case (no upstream status): that is the user's 429.
+ */
 const isUnreachable = (err: unknown) =>
   err instanceof AppError &&
-  ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code);
+  ['upstream_unavailable', 'upstream_timeout', 'upstream_error', 'rate_limited'].includes(err.code) &&
+  (err.code !== 'rate_limited' || err.options.upstream !== undefined);
 
 const iso = (s: string) => new Date(s).toISOString();
 // jsonb reorders object keys, so reasons are compared field by field.
@@ -39,8 +44,9 @@ function isUpToDate(row: AccountRow | undefined, live: UpstreamLinkedAccount): r
  * The live account from StackOne (refreshing its index row) with meta and timeline. When StackOne
  * cannot be reached, the indexed copy is answered marked stale rather than failing the page.
  */
-export async function getAccountDetail(deps: AppDeps, id: string): Promise<AccountDetail> {
+export async function getAccountDetail(deps: AppDeps, userId: string, id: string): Promise<AccountDetail> {
   const { db } = deps.database;
+  const stackOne = deps.stackOne.forUser(userId);
   const reads = deps.accountReads;
   const readIndexed = () =>
     reads.local.read(
@@ -58,10 +64,10 @@ export async function getAccountDetail(deps: AppDeps, id: string): Promise<Accou
   let live: UpstreamLinkedAccount | null = null;
   try {
     const [account, liveMeta] = await Promise.all([
-      deps.stackOne.getAccount(id),
+      stackOne.getAccount(id),
       reads.meta.read(
         id,
-        () => deps.stackOne.getAccountMeta(id).catch(() => null),
+        () => stackOne.getAccountMeta(id).catch(() => null),
         (found) => found !== null,
       ),
     ]);

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { accounts } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../http/app-error.ts';
+import { describeAttempts } from '../stackone/label-forms.ts';
 
 async function indexedAccount(deps: AppDeps, id: string): Promise<Account> {
   const [row] = await deps.database.db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
@@ -12,9 +13,25 @@ async function indexedAccount(deps: AppDeps, id: string): Promise<Account> {
   return accountView(row);
 }
 
-/** Sets or clears the label upstream (a raw string PATCH) and in the index. */
-export async function updateAccountLabel(deps: AppDeps, id: string, label: string | null): Promise<Account> {
-  const updated = await deps.stackOne.updateAccountLabel(id, label === '' ? null : label);
+export interface LabelChange {
+  account: Account;
+  /** Every PATCH that reached StackOne and how it answered, for the audit row. */
+  attempts: string;
+}
+
+/**
+ * Sets or clears the label upstream (a raw PATCH, in whichever label form StackOne takes) and in the
+ * index, for the signed-in user who asked.
+ */
+export async function updateAccountLabel(
+  deps: AppDeps,
+  userId: string,
+  id: string,
+  label: string | null,
+): Promise<LabelChange> {
+  const { account: updated, attempts } = await deps.stackOne
+    .forUser(userId)
+    .updateAccountLabel(id, label === '' ? null : label);
   const now = new Date().toISOString();
   await upsertAccounts(deps.database.db, [updated], { lastEventAt: now });
   await deps.bus.publish({
@@ -24,7 +41,7 @@ export async function updateAccountLabel(deps: AppDeps, id: string, label: strin
     status: updated.status,
     at: now,
   });
-  return indexedAccount(deps, id);
+  return { account: await indexedAccount(deps, id), attempts: describeAttempts(attempts) };
 }
 
 export interface DeletedAccount {
@@ -34,8 +51,8 @@ export interface DeletedAccount {
 }
 
 /** Deletes the account at StackOne; the index keeps it marked deleted for its history. */
-export async function deleteAccount(deps: AppDeps, id: string): Promise<DeletedAccount> {
-  const { confirmedByRetry404 } = await deps.stackOne.deleteAccount(id);
+export async function deleteAccount(deps: AppDeps, userId: string, id: string): Promise<DeletedAccount> {
+  const { confirmedByRetry404 } = await deps.stackOne.forUser(userId).deleteAccount(id);
   const now = new Date().toISOString();
   await markAccountDeleted(deps.database.db, id, now);
   await deps.bus.publish({

@@ -14,7 +14,13 @@ export const EnvSchema = z.object({
   STACKONE_HUB_APP_URL: z.url().default('https://app.stackone.com'),
   STACKONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   STACKONE_WEBHOOK_SECRETS: envCsv,
-  STACKONE_RETRY_AFTER_MAX_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  STACKONE_RETRY_AFTER_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0, 'seconds, 0 never waits for a Retry-After')
+    .max(3600)
+    .default(120),
+  STACKONE_USER_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -53,8 +59,10 @@ export interface Config {
     hubBaseUrl: string;
     hubAppUrl: string;
     timeoutMs: number;
-    /** The longest `Retry-After` the sync waits out before it tries again; a longer one fails the run. */
+    /** Longest StackOne `Retry-After` a background call (sync, webhook re-read) waits out; a longer one fails it. */
     retryAfterMaxSeconds: number;
+    /** Live StackOne reads a signed-in user may make per minute. */
+    userReadsPerMinute: number;
   };
   /** With no STACKONE_API_KEY the sandbox runs in-process and this is set. */
   sandbox: {

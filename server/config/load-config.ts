@@ -34,6 +34,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hubAppUrl: (isSandbox ? browserSandboxUrl : e.STACKONE_HUB_APP_URL).replace(/\/+$/, ''),
       timeoutMs: e.STACKONE_TIMEOUT_MS,
       retryAfterMaxSeconds: e.STACKONE_RETRY_AFTER_MAX_SECONDS,
+      userReadsPerMinute: e.STACKONE_USER_READS_PER_MINUTE,
     },
     sandbox: isSandbox
       ? {

@@ -29,12 +29,15 @@ function toResponse(
  */
 export async function createAccountConnectSession(
   deps: AppDeps,
+  userId: string,
   accountId: string,
   request: AccountConnectSessionRequest,
 ): Promise<ConnectSessionResponse> {
-  const account = await deps.stackOne.getAccount(accountId);
+  // The user's own calls: behind sync and webhooks, and failing fast while StackOne rate limits.
+  const stackOne = deps.stackOne.forUser(userId);
+  const account = await stackOne.getAccount(accountId);
   const expiresIn = request.expiresIn ?? DEFAULT_EXPIRES_IN[request.purpose];
-  const session = await deps.stackOne.createConnectSession({
+  const session = await stackOne.createConnectSession({
     origin_owner_id: account.origin_owner_id,
     origin_owner_name: account.origin_owner_name,
     ...(account.origin_username ? { origin_username: account.origin_username } : {}),
@@ -48,10 +51,11 @@ export async function createAccountConnectSession(
 /** A session for a new account (multiple mode unless told otherwise), optionally locked to a provider. */
 export async function createNewAccountConnectSession(
   deps: AppDeps,
+  userId: string,
   request: z.output<typeof CreateConnectSessionRequestSchema>,
 ): Promise<ConnectSessionResponse> {
   const expiresIn = request.expiresIn ?? DEFAULT_EXPIRES_IN[request.purpose];
-  const session = await deps.stackOne.createConnectSession({
+  const session = await deps.stackOne.forUser(userId).createConnectSession({
     origin_owner_id: request.originOwnerId,
     origin_owner_name: request.originOwnerName,
     ...(request.originUsername ? { origin_username: request.originUsername } : {}),

@@ -8,7 +8,6 @@ import {
   serial,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -51,11 +50,17 @@ export const accounts = pgTable(
   ],
 );
 
-/** Every verified webhook delivery, stored before it is answered; the body hash makes redelivery a no-op. */
+/**
+ * Every verified webhook delivery, stored before it is answered, kept for inspection, and the queue
+ * of what is still to apply: `pending` rows are applied asynchronously (coalesced per account), retried
+ * with backoff, and taken over after a crash. A redelivery is a row of its own: applying re-reads the
+ * account, so applying twice is harmless and dropping one is not.
+ */
 export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** SHA-256 of the raw body: shows redeliveries, no longer unique. */
     bodyHash: text('body_hash').notNull(),
     event: text('event').notNull(),
     accountId: text('account_id'),
@@ -64,11 +69,22 @@ export const webhookEvents = pgTable(
     processedAt: tstz('processed_at'),
     /** pending | applied | ignored | failed */
     outcome: text('outcome').notNull().default('pending'),
+    /** The last failure: of the delivery when `failed`, of the latest attempt while `pending`. */
     error: text('error'),
+    /** Failed apply attempts so far (the re-read or the write). */
+    attempts: integer('attempts').notNull().default(0),
+    /** A pending row that failed is tried again from then on. */
+    nextAttemptAt: tstz('next_attempt_at'),
+    /** The console process applying a pending row, and its lease (renewed while it holds the row). */
+    claimedBy: text('claimed_by'),
+    claimedAt: tstz('claimed_at'),
   },
   (t) => [
-    uniqueIndex('webhook_events_body_hash_idx').on(t.bodyHash),
+    index('webhook_events_body_hash_idx').on(t.bodyHash),
     index('webhook_events_account_idx').on(t.accountId, t.receivedAt),
+    index('webhook_events_pending_idx')
+      .on(t.id)
+      .where(sql`${t.outcome} = 'pending'`),
   ],
 );
 

@@ -31,6 +31,8 @@ export class AppError extends Error {
       fields?: Record<string, string>;
       upstream?: UpstreamInfo;
       status?: ContentfulStatusCode;
+      /** Sent as `Retry-After` (seconds) with the error: when the caller may try again. */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(message);

@@ -4,7 +4,11 @@ import { AppError } from './app-error.ts';
 
 /** The one place errors become the `/api` error body. */
 export function onError(err: Error, c: Context) {
-  if (err instanceof AppError) return c.json(err.toBody(), err.status);
+  if (err instanceof AppError) {
+    const retryAfter = err.options.retryAfterSeconds;
+    if (retryAfter !== undefined) c.header('retry-after', String(Math.max(0, Math.ceil(retryAfter))));
+    return c.json(err.toBody(), err.status);
+  }
   if (err instanceof HTTPException) {
     // Hono's own 4xx (malformed JSON, body limit) keep their status in our shape.
     const status = err.status;

@@ -37,7 +37,7 @@ export function accountsRoutes(deps: AppDeps) {
       );
     })
     .get('/:id', requirePermission('accounts:read'), validate('param', AccountIdParamSchema), async (c) => {
-      return c.json(await getAccountDetail(deps, c.req.valid('param').id), 200);
+      return c.json(await getAccountDetail(deps, c.get('actor').id, c.req.valid('param').id), 200);
     })
     .patch(
       '/:id',
@@ -47,10 +47,17 @@ export function accountsRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { label } = c.req.valid('json');
-        const account = await auditedChange(
+        const { account } = await auditedChange(
           c,
-          { action: 'account.label_updated', targetType: 'account', targetId: id, summary: { label } },
-          () => updateAccountLabel(deps, id, label),
+          {
+            action: 'account.label_updated',
+            targetType: 'account',
+            targetId: id,
+            summary: { label },
+            // Every PATCH that reached StackOne (a refused first form included); a failure's message names them.
+            summarize: ({ attempts }) => ({ attempts }),
+          },
+          () => updateAccountLabel(deps, c.get('actor').id, id, label),
         );
         return c.json(account, 200);
       },
@@ -69,7 +76,7 @@ export function accountsRoutes(deps: AppDeps) {
             targetId: id,
             summarize: ({ account, note }) => ({ provider: account.provider, ...(note ? { note } : {}) }),
           },
-          () => deleteAccount(deps, id),
+          () => deleteAccount(deps, c.get('actor').id, id),
         );
         return c.json(account, 200);
       },
@@ -96,7 +103,7 @@ export function accountsRoutes(deps: AppDeps) {
             summary: { purpose: request.purpose, expiresIn: request.expiresIn ?? null },
             summarize: (s) => ({ expiresAt: s.expiresAt }),
           },
-          () => createAccountConnectSession(deps, id, request),
+          () => createAccountConnectSession(deps, c.get('actor').id, id, request),
         );
         return c.json(session, 201);
       },
@@ -107,7 +114,8 @@ export function accountsRoutes(deps: AppDeps) {
       validate('param', AccountIdParamSchema),
       validate('query', RequestLogQuerySchema),
       async (c) => {
-        return c.json(await listAccountLogs(deps, c.req.valid('param').id, c.req.valid('query')), 200);
+        const stackOne = deps.stackOne.forUser(c.get('actor').id);
+        return c.json(await listAccountLogs(stackOne, c.req.valid('param').id, c.req.valid('query')), 200);
       },
     );
 }

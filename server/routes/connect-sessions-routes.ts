@@ -29,7 +29,7 @@ export function connectSessionsRoutes(deps: AppDeps) {
           },
           summarize: (s) => ({ expiresAt: s.expiresAt }),
         },
-        () => createNewAccountConnectSession(deps, request),
+        () => createNewAccountConnectSession(deps, c.get('actor').id, request),
       );
       return c.json(session, 201);
     },

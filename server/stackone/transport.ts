@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { createCallScheduler, type CallPriority, type CallSchedulerOptions } from './call-scheduler.ts';
 import { nodeFetch, type UpstreamFetch, type UpstreamResponse } from './node-fetch.ts';
 import { UpstreamErrorBodySchema } from './upstream-schemas.ts';
 
@@ -9,9 +10,16 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Attempts for idempotent calls (1 = no retry). */
   maxAttempts?: number;
-  /** Upper bound for a `Retry-After` wait; a longer one is reported, not waited for. */
+  /**
+   * Upper bound for a background call's `Retry-After` wait (STACKONE_RETRY_AFTER_MAX_SECONDS); a
+   * longer one is reported, not waited for. Interactive calls never wait for one.
+   */
   maxRetryAfterMs?: number;
+  /** How many times one background call waits out a 429 before it gives up. */
+  maxRateLimitWaits?: number;
   baseDelayMs?: number;
+  /** Calls in flight at once, and how many of them may be interactive. */
+  concurrency?: CallSchedulerOptions;
   /** Tests answer calls themselves; a real `fetch` fits. */
   fetch?: UpstreamFetch;
 }
@@ -25,15 +33,23 @@ export interface UpstreamRequest<T extends z.ZodType> {
   /** Only idempotent calls are retried; `POST /connect_sessions` never is. */
   idempotent: boolean;
   /**
+   * `background` (the default: sync, webhook re-reads) goes first and waits out StackOne's rate
+   * limit; `interactive` (a user's live read or change) waits its turn and fails fast when limited.
+   */
+  priority?: CallPriority;
+  /**
    * What a retry answers when it finds the resource gone (404) after an attempt whose outcome is
    * unknown (no answer, or a 5xx from a proxy): that attempt did the work. For DELETE.
    */
   goneOnRetry?: () => z.output<T>;
 }
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `03:04:05 UTC`: when a rate limit ends, as a message names it. */
+const clock = (at: number) => `${new Date(at).toISOString().slice(11, 19)} UTC`;
 
 /** "3 attempts of 10000 ms, 31 s in all": what the caller waited for, retries and back-off included. */
 function effort(attempts: number, timeoutMs: number, startedAt: number): string {
@@ -66,31 +82,85 @@ function buildUrl(baseUrl: string, path: string, query: UpstreamRequest<z.ZodTyp
 export function createTransport(options: TransportOptions) {
   const doFetch = options.fetch ?? nodeFetch;
   const maxAttempts = options.maxAttempts ?? 3;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+  const maxRateLimitWaits = options.maxRateLimitWaits ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 200;
+  const scheduler = createCallScheduler(options.concurrency ?? { maxConcurrent: 32, maxInteractive: 24 });
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
 
-  return async function request<T extends z.ZodType>(req: UpstreamRequest<T>): Promise<z.output<T>> {
+  /** Until when StackOne has asked the console to stop (epoch ms; 0: it has not). Shared by all calls. */
+  let limitedUntil = 0;
+  const listeners = new Set<(untilIso: string) => void>();
+
+  function noteRateLimit(waitMs: number) {
+    const until = Date.now() + waitMs;
+    if (until <= limitedUntil) return;
+    limitedUntil = until;
+    const iso = new Date(until).toISOString();
+    for (const listener of listeners) {
+      try {
+        listener(iso);
+      } catch (err) {
+        console.error('[stackone] a rate-limit listener failed', err);
+      }
+    }
+  }
+
+  function limitedError(what: string, requestId: string | null, extra = '') {
+    const seconds = Math.max(1, Math.ceil((limitedUntil - Date.now()) / 1000));
+    return new AppError(
+      'rate_limited',
+      `StackOne is rate limiting the console until ${clock(limitedUntil)}${extra}; try again in ${seconds} s (${what})`,
+      { upstream: { status: 429, requestId }, retryAfterSeconds: seconds },
+    );
+  }
+
+  /**
+   * Before each attempt: while StackOne's limit lasts, an interactive call fails at once and a
+   * background call waits it out, unless it lasts longer than the cap.
+   */
+  async function gate(priority: CallPriority, what: string) {
+    for (;;) {
+      const left = limitedUntil - Date.now();
+      if (left <= 0) return;
+      if (priority === 'interactive') throw limitedError(what, null);
+      if (left > maxRetryAfterMs) {
+        throw limitedError(
+          what,
+          null,
+          `, longer than the console waits (STACKONE_RETRY_AFTER_MAX_SECONDS, ${Math.round(maxRetryAfterMs / 1000)} s)`,
+        );
+      }
+      await sleep(left);
+    }
+  }
+
+  async function request<T extends z.ZodType>(req: UpstreamRequest<T>): Promise<z.output<T>> {
     const url = buildUrl(options.baseUrl, req.path, req.query);
     const attempts = req.idempotent ? maxAttempts : 1;
+    const priority = req.priority ?? 'background';
     const what = `${req.method} ${req.path}`;
     const startedAt = performance.now();
     /** An earlier attempt may have been carried out upstream though its answer never came. */
     let mayHaveApplied = false;
+    let rateLimitWaits = 0;
     for (let attempt = 1; ; attempt++) {
+      await gate(priority, what);
       let response: UpstreamResponse;
       try {
-        response = await doFetch(url, {
-          method: req.method,
-          headers: {
-            authorization,
-            accept: 'application/json',
-            'user-agent': 'switchboard/0.1',
-            ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          },
-          body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
+        response = await scheduler.run(priority, () =>
+          doFetch(url, {
+            method: req.method,
+            headers: {
+              authorization,
+              accept: 'application/json',
+              'user-agent': 'switchboard/0.1',
+              ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+            signal: AbortSignal.timeout(options.timeoutMs),
+          }),
+        );
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
         mayHaveApplied = true;
@@ -131,22 +201,57 @@ export function createTransport(options: TransportOptions) {
         await response.text().catch(() => '');
         return req.goneOnRetry();
       }
-      if (response.status >= 500) mayHaveApplied = true;
-      if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
-        const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
-        if (wait === null || wait <= maxRetryAfterMs) {
+      if (response.status === 429) {
+        const wait = retryAfterMs(response.headers.get('retry-after'));
+        noteRateLimit(wait ?? backoff(rateLimitWaits + 1));
+        const retry =
+          priority === 'background' &&
+          req.idempotent &&
+          rateLimitWaits < maxRateLimitWaits &&
+          limitedUntil - Date.now() <= maxRetryAfterMs;
+        if (retry) {
+          rateLimitWaits++;
+          attempt--; // waiting out a rate limit is not a failed attempt
           await response.text().catch(() => '');
-          await sleep(wait ?? backoff(attempt));
           continue;
         }
+        if (wait !== null || priority === 'interactive') {
+          const text = await response.text().catch(() => '');
+          const capped =
+            priority === 'background' && limitedUntil - Date.now() > maxRetryAfterMs
+              ? `, longer than the console waits (STACKONE_RETRY_AFTER_MAX_SECONDS, ${Math.round(maxRetryAfterMs / 1000)} s)`
+              : '';
+          const err = limitedError(what, requestId, capped);
+          if (text) err.cause = text.slice(0, 200);
+          throw err;
+        }
+        throw await toAppError(response, what, requestId);
+      }
+      if (response.status >= 500) mayHaveApplied = true;
+      if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
+        await response.text().catch(() => '');
+        await sleep(backoff(attempt));
+        continue;
       }
       throw await toAppError(response, what, requestId);
     }
-  };
+  }
 
   function backoff(attempt: number) {
     return baseDelayMs * 2 ** (attempt - 1) + Math.random() * baseDelayMs;
   }
+
+  return Object.assign(request, {
+    /** When StackOne's current rate limit ends (ISO), or null when it is not limiting the console. */
+    rateLimitedUntil: (): string | null =>
+      limitedUntil > Date.now() ? new Date(limitedUntil).toISOString() : null,
+    /** Called with the new end (ISO) each time StackOne's limit starts or is pushed back; returns the unsubscribe. */
+    onRateLimited(listener: (untilIso: string) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    scheduler,
+  });
 }
 
 async function toAppError(

@@ -52,8 +52,10 @@ export const UpstreamConnectorMetaSchema = z.object({
 });
 export type UpstreamConnectorMeta = z.infer<typeof UpstreamConnectorMetaSchema>;
 
+/** Every field of a list entry is optional and nullable (SDK UnifiedLogsPartial). */
 export const UpstreamRequestLogSchema = z.object({
-  request_id: z.string(),
+  request_id: z.string().nullish(),
+  account_id: z.string().nullish(),
   event_datetime: z.string().nullish(),
   http_method: z.string().nullish(),
   path: z.string().nullish(),
@@ -67,11 +69,7 @@ export const UpstreamRequestLogSchema = z.object({
   action: z.string().nullish(),
   source_type: z.string().nullish(),
 });
-export const UpstreamRequestLogPageSchema = z.object({
-  data: z.array(UpstreamRequestLogSchema),
-  next: z.string().nullish(),
-});
-export type UpstreamRequestLogPage = z.infer<typeof UpstreamRequestLogPageSchema>;
+export type UpstreamRequestLog = z.infer<typeof UpstreamRequestLogSchema>;
 
 export const UpstreamErrorBodySchema = z.object({
   statusCode: z.number().optional(),

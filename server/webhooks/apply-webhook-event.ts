@@ -1,13 +1,15 @@
 import type { AccountChangedEvent } from '../../shared/schemas/events.ts';
+import type { AccountReads } from '../accounts/account-reads.ts';
 import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
 import type { Db } from '../db/client.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
-import { createAccountOpQueue, type AccountOp } from './account-op-queue.ts';
+import type { QueuedDelivery, RefreshHandlers } from './account-refresh-queue.ts';
 import { createBatcher } from './batcher.ts';
-import { createConcurrencyLimit } from './concurrency-limit.ts';
-import type { WebhookPayload } from './webhook-payload.ts';
+import { isRetryable, NotRetryableError } from './retry-policy.ts';
+import type { WebhookEventStore } from './store-webhook-event.ts';
 
 /** Upstream re-reads in flight at once per process, however many webhooks arrive together. */
 export const UPSTREAM_READ_CONCURRENCY = 8;
@@ -20,65 +22,92 @@ const CHANGE_BY_EVENT: Record<string, Change> = {
   'account.deleted': 'deleted',
 };
 
-export type ApplyResult =
-  | { outcome: 'applied'; accountId: string; change: Change; status: string | null }
-  | { outcome: 'ignored' }
-  | { outcome: 'failed'; error: string };
+/** The index change an event asks for, or undefined for an event the console does not apply. */
+export const changeOfEvent = (event: string): Change | undefined =>
+  Object.hasOwn(CHANGE_BY_EVENT, event) ? CHANGE_BY_EVENT[event] : undefined;
 
-interface IndexChange {
-  deleted: boolean;
-  status: string | null;
+/** The account as read after the events, or null when it is gone. */
+interface AccountRead {
+  account: UpstreamLinkedAccount | null;
 }
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 /**
- * Applies a stored event to the account index. A created or updated account is re-read from
- * StackOne rather than taken from the payload: the payload carries only part of the account, and a
- * read made after the event arrived can only be as new or newer than the event.
+ * Applies an account's queued deliveries to the index. A created or updated account is re-read from
+ * StackOne rather than taken from the payload: the payload carries only part of the account (a bare
+ * one, only `event` and `account_id`), and a read made after the event arrived can only be as new or
+ * newer than the event. A deletion needs no read: it is final.
  */
-export function createWebhookApplier(deps: { db: Db; stackOne: StackOneClient }) {
-  const { db, stackOne } = deps;
-  const limit = createConcurrencyLimit(UPSTREAM_READ_CONCURRENCY);
-  // The op queue runs one operation per account at a time, so a batch never holds an account twice.
-  // Each account's result: whether the index refused it (then logged and skipped by upsertAccounts).
+export function createWebhookApplier(deps: {
+  db: Db;
+  stackOne: StackOneClient;
+  bus: EventBus;
+  accountReads: AccountReads;
+  store: WebhookEventStore;
+}): RefreshHandlers<AccountRead> {
+  const { db, stackOne, bus, store } = deps;
+  // One account is applied at a time, so a batch never holds an account twice. Each account's result:
+  // whether the index refused it (then logged and skipped by upsertAccounts).
   const upsert = createBatcher(async (batch: UpstreamLinkedAccount[]) => {
     const skipped = new Set(await upsertAccounts(db, batch, { lastEventAt: new Date().toISOString() }));
     return batch.map((account) => skipped.has(account.id));
   }, 500);
 
-  const markDeleted = async (accountId: string): Promise<IndexChange> => {
-    await markAccountDeleted(db, accountId, new Date().toISOString());
-    return { deleted: true, status: null };
-  };
+  const record = (
+    deliveries: QueuedDelivery[],
+    outcome: 'applied' | 'failed' | 'pending',
+    error: string | null,
+    nextAttemptAt: Date | null,
+  ) =>
+    Promise.all(
+      deliveries.map((d) => store.update({ id: d.id, outcome, error, attempts: d.attempts, nextAttemptAt })),
+    );
 
-  const enqueue = createAccountOpQueue(async (accountId: string, op: AccountOp): Promise<IndexChange> => {
-    if (op === 'delete') return markDeleted(accountId);
-    try {
-      const account = await limit(() => stackOne.getAccount(accountId));
-      if (await upsert(account))
-        throw new Error(`The index refused account ${accountId} (see the server log)`);
-      return { deleted: false, status: account.status };
-    } catch (err) {
-      // Gone upstream by the time it was read: a later account.deleted is on its way.
-      if (err instanceof AppError && err.code === 'not_found') return markDeleted(accountId);
-      throw err;
-    }
-  });
+  return {
+    async read(accountId, deliveries) {
+      if (deliveries.some((d) => d.event === 'account.deleted')) return { account: null };
+      try {
+        return { account: await stackOne.getAccount(accountId) };
+      } catch (err) {
+        // Gone upstream by the time it was read: deleted (its account.deleted may follow).
+        if (err instanceof AppError && err.code === 'not_found') return { account: null };
+        throw err;
+      }
+    },
 
-  return async function applyWebhookEvent(payload: WebhookPayload): Promise<ApplyResult> {
-    const change = CHANGE_BY_EVENT[payload.event];
-    if (!change) return { outcome: 'ignored' };
-    const accountId = payload.account_id;
-    if (!accountId) return { outcome: 'failed', error: `${payload.event} without an account_id` };
-    try {
-      const result = await enqueue(accountId, change === 'deleted' ? 'delete' : 'refresh');
-      return {
-        outcome: 'applied',
+    async apply(accountId, deliveries, { account }) {
+      if (account) {
+        if (await upsert(account))
+          throw new NotRetryableError(`The index refused account ${accountId} (see the server log)`);
+      } else {
+        await markAccountDeleted(db, accountId, new Date().toISOString());
+      }
+      await record(deliveries, 'applied', null, null);
+      const created = deliveries.some((d) => d.event === 'account.created');
+      await bus.publish({
+        type: 'account.changed',
         accountId,
-        change: result.deleted ? 'deleted' : change,
-        status: result.status,
-      };
-    } catch (err) {
-      return { outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
-    }
+        change: account ? (created ? 'created' : 'updated') : 'deleted',
+        status: account?.status ?? null,
+        at: new Date().toISOString(),
+      });
+    },
+
+    isRetryable,
+
+    async failed(deliveries, err, retryAt) {
+      const accountId = deliveries[0]!.accountId;
+      const error = messageOf(err);
+      await record(deliveries, retryAt ? 'pending' : 'failed', error, retryAt);
+      // The timeline shows the deliveries' state.
+      await deps.accountReads.touch(accountId);
+      const ids = deliveries.map((d) => d.id).join(', ');
+      console.warn(
+        retryAt
+          ? `[webhooks] events ${ids} of account ${accountId} not applied yet, retried at ${retryAt.toISOString()}: ${error}`
+          : `[webhooks] events ${ids} of account ${accountId} given up after ${deliveries[0]!.attempts} attempt(s): ${error}`,
+      );
+    },
   };
 }

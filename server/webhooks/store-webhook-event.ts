@@ -6,20 +6,16 @@ import { webhookEvents } from '../db/schema.ts';
 import { createBatcher } from './batcher.ts';
 import type { WebhookPayload } from './webhook-payload.ts';
 
-export type WebhookOutcome = 'applied' | 'ignored' | 'failed';
+export type WebhookOutcome = 'pending' | 'applied' | 'ignored' | 'failed';
 
-/** Rows per statement: 4 parameters a row stays far below Postgres's 65,535. */
+/** Rows per statement: 7 parameters a row stays far below Postgres's 65,535. */
 const MAX_BATCH = 500;
 
 /**
- * The identity a redelivery shares with the first delivery: the SHA-256 of the raw body.
- *
- * StackOne documents no event id (stackone-api.md §8). The sandbox builds and signs a body once and
- * resends the same bytes on every retry (`sent_at` is the first attempt's time), so the body hash
- * catches every retry. The alternative key (event, account_id, event_date) was rejected: `event_date`
- * is not a documented field, and where it is absent or coarse that key would merge distinct events
- * of one account and drop the later ones. If a real sender ever re-serialises a retry, the cost is one
- * extra timeline row: applying re-reads the account, so applying twice leaves the index the same.
+ * SHA-256 of the raw body, stored to show redeliveries when inspecting the log. It no longer
+ * de-duplicates: StackOne documents no event id, and a bare body (`event` and `account_id` only)
+ * is byte-identical for two genuine updates of one account (`break → repair`), so de-duplicating on
+ * it dropped real events. Applying re-reads the account, so applying a redelivery is harmless.
  */
 export function webhookBodyHash(rawBody: Uint8Array): string {
   return createHash('sha256').update(rawBody).digest('hex');
@@ -28,60 +24,81 @@ export function webhookBodyHash(rawBody: Uint8Array): string {
 interface NewEvent {
   bodyHash: string;
   payload: WebhookPayload;
-}
-
-interface Outcome {
-  id: number;
   outcome: WebhookOutcome;
   error: string | null;
 }
 
-/** The webhook_events writes of one receiver, each batched with the concurrent ones. */
-export function createWebhookEventStore(db: Db) {
-  const insert = createBatcher(async (events: NewEvent[]): Promise<(number | null)[]> => {
+/** A row's new state: final (`processed_at` set, claim released), or still pending with its retry time. */
+export interface RowUpdate {
+  id: number;
+  outcome: WebhookOutcome;
+  error: string | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
+/** The webhook_events writes of one console process, each batched with the concurrent ones. */
+export function createWebhookEventStore(db: Db, instanceId: string) {
+  const insert = createBatcher(async (events: NewEvent[]): Promise<number[]> => {
     const rows = await db
       .insert(webhookEvents)
       .values(
-        events.map((e) => ({
-          bodyHash: e.bodyHash,
-          event: e.payload.event,
-          accountId: e.payload.account_id ?? null,
-          payload: e.payload,
-        })),
+        events.map((e) => {
+          const pending = e.outcome === 'pending';
+          return {
+            bodyHash: e.bodyHash,
+            event: e.payload.event,
+            accountId: e.payload.account_id ?? null,
+            payload: e.payload,
+            outcome: e.outcome,
+            error: e.error,
+            processedAt: pending ? null : sql`now()`,
+            // A pending row is this process's to apply, from the moment it is stored.
+            claimedBy: pending ? instanceId : null,
+            claimedAt: pending ? sql`now()` : null,
+          };
+        }),
       )
-      .onConflictDoNothing({ target: webhookEvents.bodyHash })
-      .returning({ id: webhookEvents.id, bodyHash: webhookEvents.bodyHash });
-    const idByHash = new Map(rows.map((r) => [r.bodyHash, r.id]));
-    // The same body twice in one batch: only the first gets the row, the other is a redelivery.
-    return events.map((e) => {
-      const id = idByHash.get(e.bodyHash) ?? null;
-      idByHash.delete(e.bodyHash);
-      return id;
-    });
+      .returning({ id: webhookEvents.id });
+    // RETURNING of a multi-row VALUES insert yields the rows in the order they were given.
+    if (rows.length !== events.length)
+      throw new Error('webhook_events insert returned a row count that differs');
+    return rows.map((r) => r.id);
   }, MAX_BATCH);
 
-  const record = createBatcher(async (outcomes: Outcome[]): Promise<void[]> => {
+  const update = createBatcher(async (updates: RowUpdate[]): Promise<void[]> => {
     const values = sql.join(
-      outcomes.map((o) => sql`(${o.id}::bigint, ${o.outcome}::text, ${o.error}::text)`),
+      updates.map(
+        (u) =>
+          sql`(${u.id}::bigint, ${u.outcome}::text, ${u.error}::text, ${u.attempts}::int, ${u.nextAttemptAt?.toISOString() ?? null}::timestamptz)`,
+      ),
       sql`, `,
     );
     await db.execute(sql`
-      update ${webhookEvents}
-      set outcome = v.outcome, error = v.error, processed_at = now()
-      from (values ${values}) as v(id, outcome, error)
-      where ${webhookEvents.id} = v.id`);
-    return outcomes.map(() => undefined);
+      update ${webhookEvents} w
+      set outcome = v.outcome, error = v.error, attempts = v.attempts, next_attempt_at = v.next_attempt_at,
+        processed_at = case when v.outcome = 'pending' then null else now() end,
+        claimed_by = case when v.outcome = 'pending' then w.claimed_by end,
+        claimed_at = case when v.outcome = 'pending' then w.claimed_at end
+      from (values ${values}) as v(id, outcome, error, attempts, next_attempt_at)
+      where w.id = v.id and w.outcome = 'pending'`);
+    return updates.map(() => undefined);
   }, MAX_BATCH);
 
   return {
     /**
-     * Stores a verified delivery unless its body was stored before. Resolves, once the row is
-     * written, with its id, or `null` for a redelivery (which must not be applied again).
+     * Stores a verified delivery, every one (a redelivery too); resolves once the row is written,
+     * with its id. `outcome` is `pending` for a delivery still to apply, or already final.
      */
-    store: (rawBody: Uint8Array, payload: WebhookPayload) =>
-      insert({ bodyHash: webhookBodyHash(rawBody), payload }),
-    /** `error` may quote StackOne's answer: it is made safe for Postgres text. */
-    recordOutcome: (id: number, outcome: WebhookOutcome, error: string | null) =>
-      record({ id, outcome, error: safeTextOrNull(error) }),
+    store: (
+      rawBody: Uint8Array,
+      payload: WebhookPayload,
+      outcome: WebhookOutcome,
+      error: string | null = null,
+    ) => insert({ bodyHash: webhookBodyHash(rawBody), payload, outcome, error: safeTextOrNull(error) }),
+    /** `error` may quote StackOne's answer: it is made safe for Postgres text. A final row is left alone. */
+    update: (u: RowUpdate) => update({ ...u, error: safeTextOrNull(u.error) }),
   };
 }
+
+export type WebhookEventStore = ReturnType<typeof createWebhookEventStore>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const RequestLogSchema = z.object({
-  requestId: z.string(),
+  /** Optional upstream (the SDK has it nullable). */
+  requestId: z.string().nullable(),
   at: z.string().nullable(),
   method: z.string().nullable(),
   path: z.string().nullable(),
@@ -20,6 +21,8 @@ export type RequestLog = z.infer<typeof RequestLogSchema>;
 export const RequestLogPageSchema = z.object({
   items: z.array(RequestLogSchema),
   next: z.string().nullable(),
+  /** Entries StackOne sent on this page that could not be read (left out, and logged by the server). */
+  skipped: z.number().int().min(0),
 });
 export type RequestLogPage = z.infer<typeof RequestLogPageSchema>;
 

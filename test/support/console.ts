@@ -9,7 +9,7 @@ import type { SandboxOptions } from '../../server/sandbox/config.ts';
 import type { RunningSandbox } from '../../server/sandbox/start-sandbox.ts';
 import { loadConfig } from '../../server/config/load-config.ts';
 import type { DatabaseConfig } from '../../server/db/client.ts';
-import { startConsole, type RunningConsole } from '../../server/start-console.ts';
+import { startConsole, type RunningConsole, type StartConsoleOptions } from '../../server/start-console.ts';
 import { migratedMemoryDatabase } from './pglite-template.ts';
 import { startTestSandbox } from './sandbox.ts';
 
@@ -93,6 +93,15 @@ export interface TestConsole {
   signIn(email: string, password: string): Promise<string>;
   /** Creates a user with the role (as the admin) and answers its session cookie. */
   userCookie(role: 'viewer' | 'support' | 'manager' | 'admin'): Promise<string>;
+  /**
+   * Stops the console and starts a new one on the same port, sandbox and database (or `database`, a
+   * PGlite dump say, for an in-memory one), running `whileStopped` in between; `console` is then the
+   * new one.
+   */
+  restartConsole(options?: {
+    database?: DatabaseConfig;
+    whileStopped?: () => Promise<void>;
+  }): Promise<RunningConsole>;
   close(): Promise<void>;
 }
 
@@ -112,6 +121,8 @@ export async function startTestConsole(
     adjustConfig?: (config: Config) => Config;
     /** Serve this built SPA at `/` (browser tests pass `SPA_DIST_DIR`, filled by `vite build`). */
     spaDir?: string;
+    /** The webhook queue's retry policy and claim lease (shortened to test retries). */
+    webhookQueue?: StartConsoleOptions['webhookQueue'];
   } = {},
 ): Promise<TestConsole> {
   const consolePort = await freePort();
@@ -137,11 +148,14 @@ export async function startTestConsole(
   });
   const config = options.adjustConfig ? Object.freeze(options.adjustConfig({ ...parsed })) : parsed;
   const db = await freshDatabase(options.database ?? 'pglite');
-  const running = await startConsole(config, {
-    database: db.config,
-    autoSync: options.autoSync,
-    spaDir: options.spaDir,
-  });
+  const start = (database: DatabaseConfig) =>
+    startConsole(config, {
+      database,
+      autoSync: options.autoSync,
+      spaDir: options.spaDir,
+      webhookQueue: options.webhookQueue,
+    });
+  let running = await start(db.config);
   const origin = new URL(config.publicUrl).origin;
   const raw = (path: string, init: RequestInit & { cookie?: string }, cookie: string) => {
     const { cookie: _ignored, ...rest } = init;
@@ -173,7 +187,7 @@ export async function startTestConsole(
       },
     });
   let users = 0;
-  return {
+  const testConsole: TestConsole = {
     console: running,
     sandbox,
     database: db.config,
@@ -192,10 +206,18 @@ export async function startTestConsole(
       if (res.status !== 201) throw new Error(`creating a ${role} failed: ${res.status} ${await res.text()}`);
       return signIn(email, password);
     },
+    restartConsole: async ({ database = db.config, whileStopped } = {}) => {
+      await running.close();
+      await whileStopped?.();
+      running = await start(database);
+      testConsole.console = running;
+      return running;
+    },
     close: async () => {
       await running.close();
       await sandbox.close();
       await db.drop();
     },
   };
+  return testConsole;
 }

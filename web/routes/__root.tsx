@@ -1,11 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
+import { createRootRouteWithContext, Outlet, type AnyRouteMatch } from '@tanstack/react-router';
 import { NotFound } from '../components/feedback/not-found.tsx';
 import { Toaster } from '../components/ui/sonner.tsx';
 import { TooltipProvider } from '../components/ui/tooltip.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
+  /** Starts the matched screen's code and data at once (see lib/warm-screen.ts). */
+  warmScreen?: (matches: readonly AnyRouteMatch[]) => void;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({

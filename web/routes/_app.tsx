@@ -3,11 +3,14 @@ import { ErrorState } from '../components/feedback/error-state.tsx';
 import { AppShell } from '../components/layout/app-shell.tsx';
 import { toApiError } from '../lib/api-error.ts';
 import { useConsoleEvents } from '../lib/events/use-console-events.ts';
-import { sessionQueries } from '../lib/queries/session.ts';
+import { sessionKeys, sessionQueries } from '../lib/queries/session.ts';
 
 /** Every signed-in screen: first-run setup and sign-in are settled here, before any screen loads. */
 export const Route = createFileRoute('/_app')({
-  beforeLoad: async ({ context: { queryClient }, location }) => {
+  beforeLoad: async ({ context: { queryClient, warmScreen }, location, matches }) => {
+    // On the first load the session check below is a round trip; the screen's code and first data
+    // need not wait for it (a signed-out visitor is still sent to /login, and the early data dropped).
+    if (queryClient.getQueryData(sessionKeys.me()) === undefined) warmScreen?.(matches);
     const [setup, me] = await Promise.allSettled([
       queryClient.ensureQueryData(sessionQueries.setup()),
       queryClient.ensureQueryData(sessionQueries.me()),

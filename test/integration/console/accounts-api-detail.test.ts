@@ -181,7 +181,7 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
         expect(res.status).toBe(200);
         const page = await res.json();
         expect(page.items.length).toBeLessThanOrEqual(1);
-        seen.push(...page.items.map((l) => l.requestId));
+        seen.push(...page.items.map((l) => l.requestId ?? ""));
         cursor = page.next;
       } while (cursor && seen.length < 50);
       expect(seen).toEqual(upstreamLogs.data.map((l) => l.request_id));

@@ -128,7 +128,7 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
         targetType: 'account',
         targetId: account.id,
         targetOwner: owner(account),
-        summary: { label: 'Audited label' },
+        summary: { label: 'Audited label', attempts: 'as a string: accepted' },
         outcome: 'success',
         upstreamStatus: null,
         ip: expect.stringMatching(LOCAL_IP),

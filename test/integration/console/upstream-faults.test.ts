@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../../server/sandbox/http/faults.ts';
 import { startTestConsole, type TestConsole } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
+import { waitUntil } from '../../support/webhook-receiver.ts';
 
 const TIMEOUT_MS = 700;
 
@@ -75,28 +76,44 @@ describe('upstream faults', () => {
   });
 
   describe('retries', () => {
-    it('waits out a 429 with a short Retry-After and then succeeds', async () => {
+    it("fails a user's live read at once on a 429, naming when to retry, and sends Retry-After", async () => {
       const rule = await addFault({ path: '/requests/logs', status: 429, retryAfter: 1, times: 1 });
-      const { status, body, ms } = await timed(`/api/accounts/${accountId}/logs`);
-      expect(status).toBe(200);
-      expect(body).toMatchObject({ items: expect.any(Array) });
-      expect(ms).toBeGreaterThanOrEqual(950);
-      expect(await fired(rule)).toBe('removed');
-    });
-
-    it('reports a 429 whose Retry-After is too long to wait for, without retrying', async () => {
-      const rule = await addFault({ path: '/requests/logs', status: 429, retryAfter: 60 });
-      const { status, body } = await timed(`/api/accounts/${accountId}/logs`);
-      expect(status).toBe(429);
-      expect(body).toMatchObject({
+      const res = await t.api(`/api/accounts/${accountId}/logs`);
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(await res.json()).toMatchObject({
         error: {
           code: 'rate_limited',
-          message:
-            'StackOne is rate limiting — StackOne answered 429: Too Many Requests (GET /requests/logs)',
+          message: expect.stringMatching(
+            /^StackOne is rate limiting the console until \d\d:\d\d:\d\d UTC; try again in 1 s \(GET \/requests\/logs\)$/,
+          ),
           upstream: { status: 429 },
         },
       });
-      expect(await fired(rule)).toBe(1);
+      expect(await fired(rule)).toBe('removed');
+      // The window StackOne asked for is over before the next test.
+      await waitUntil(() => t.console.deps.stackOne.rateLimitedUntil() === null, {
+        timeoutMs: 10_000,
+        what: 'the 1 s rate limit to end',
+      });
+    });
+
+    it('lets the sync wait out a short Retry-After and finish', async () => {
+      const rule = await addFault({ path: '/accounts', status: 429, retryAfter: 1, times: 1 });
+      const limits: string[] = [];
+      const off = t.console.deps.stackOne.onRateLimited((until) => limits.push(until));
+      try {
+        await t.console.deps.sync.runFull();
+      } finally {
+        off();
+      }
+      expect(t.console.deps.sync.status()).toMatchObject({ state: 'idle', error: null });
+      expect(await fired(rule)).toBe('removed');
+      expect(limits).toHaveLength(1);
+      await waitUntil(() => t.console.deps.stackOne.rateLimitedUntil() === null, {
+        timeoutMs: 10_000,
+        what: 'the 1 s rate limit to end',
+      });
     });
 
     it('retries a persistent 503 on a read, then reports it with the upstream status', async () => {

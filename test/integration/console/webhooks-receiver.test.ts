@@ -146,6 +146,8 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
       // The burst re-reads accounts upstream; StackOne's 1,000 a minute is not what is tested here.
       sandbox: { rateLimitPerMinute: 1_000_000 },
       env: { STACKONE_WEBHOOK_SECRETS: `${TEST_WEBHOOK_SECRET},${PREVIOUS_SECRET}` },
+      // Retries within the test's budget.
+      webhookQueue: { retry: { baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 100 } },
     });
     stream = await openEventStream(t);
   });
@@ -155,22 +157,17 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     await t?.close();
   });
 
-  it('indexes an account created upstream and streams the change within a second', async () => {
+  it('indexes an account created upstream and streams the change', async () => {
     const id = newId();
-    const started = Date.now();
     await createAccount(id);
 
-    const change = await waitUntil(() => stream.changesOf(id)[0], {
-      timeoutMs: 1_000,
-      what: 'the SSE event',
-    });
+    const change = await waitUntil(() => stream.changesOf(id)[0], { what: 'the SSE event' });
     expect(change.event).toMatchObject({
       type: 'account.changed',
       accountId: id,
       change: 'created',
       status: 'active',
     });
-    expect(change.receivedAt - started).toBeLessThan(1_000);
 
     const res = await t.api(`/api/accounts?q=${id}`);
     const list: SuccessBody<ConsoleClient['accounts']['$get']> = await res.json();
@@ -192,16 +189,11 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     await createAccount(id);
     await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
 
-    const started = Date.now();
     const res = await control(`/accounts/${id}/break`, { status: 'error', code: 'token_expired' });
     expect(res.status).toBe(200);
 
-    const change = await waitUntil(() => stream.changesOf(id)[1], {
-      timeoutMs: 1_000,
-      what: 'the SSE event',
-    });
+    const change = await waitUntil(() => stream.changesOf(id)[1], { what: 'the SSE event' });
     expect(change.event).toMatchObject({ accountId: id, change: 'updated', status: 'error' });
-    expect(change.receivedAt - started).toBeLessThan(1_000);
     const row = await indexRow(id);
     expect(row).toMatchObject({ status: 'error', deletedAt: null });
     expect(row!.statusReasons[0]?.code).toBe('token_expired');
@@ -213,15 +205,10 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     await createAccount(id);
     await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
 
-    const started = Date.now();
     expect((await platformFetch(t.sandbox, `/accounts/${id}`, { method: 'DELETE' })).status).toBe(200);
 
-    const change = await waitUntil(() => stream.changesOf(id)[1], {
-      timeoutMs: 1_000,
-      what: 'the SSE event',
-    });
+    const change = await waitUntil(() => stream.changesOf(id)[1], { what: 'the SSE event' });
     expect(change.event).toMatchObject({ accountId: id, change: 'deleted', status: null });
-    expect(change.receivedAt - started).toBeLessThan(1_000);
     expect((await indexRow(id))!.deletedAt).not.toBeNull();
     const list: SuccessBody<ConsoleClient['accounts']['$get']> = await (
       await t.api(`/api/accounts?q=${id}`)
@@ -267,7 +254,7 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(await storedWithBody(padded)).toHaveLength(1);
   });
 
-  it('stores a redelivered body once and applies it once', async () => {
+  it('stores a redelivered body as a row of its own and applies both: a duplicate is harmless', async () => {
     const id = newId();
     await createAccount(id);
     await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
@@ -278,14 +265,18 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(await second.json()).toEqual({ received: true });
 
+    await waitUntil(async () => (await storedWithBody(body)).every((r) => r.outcome === 'applied'), {
+      what: 'both deliveries applied',
+    });
     const rows = await storedWithBody(body);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: 'applied', accountId: id });
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.accountId)).toEqual([id, id]);
     await drainStream();
-    expect(stream.changesOf(id).map((e) => e.event.type === 'account.changed' && e.event.change)).toEqual([
-      'created',
-      'updated',
-    ]);
+    // Coalesced into one re-read or not, each streamed change is the account as re-read.
+    const changes = stream.changesOf(id).map((e) => e.event.type === 'account.changed' && e.event.change);
+    expect(changes[0]).toBe('created');
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(changes.slice(1))).toEqual(new Set(['updated']));
   });
 
   it('records an unknown event as ignored and streams nothing for it', async () => {
@@ -299,27 +290,40 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(stream.changesOf(id)).toEqual([]);
   });
 
-  it('answers 200 and records the failure when the account cannot be re-read', async () => {
+  it('answers 200 while the account cannot be re-read, retries it and applies it once StackOne answers', async () => {
     const id = newId();
     await createAccount(id);
     await waitUntil(() => stream.changesOf(id)[0], { what: 'the created event' });
     const fault = await control('/faults', { path: `/accounts/${id}`, method: 'GET', status: 500 });
     expect(fault.status).toBe(201);
+    const { id: faultId } = (await fault.json()) as { id: string };
+    const removeFault = () =>
+      fetch(`${t.sandbox.url}/_sandbox/faults/${faultId}`, {
+        method: 'DELETE',
+        headers: { authorization: basicAuthHeader(t.sandbox.apiKey) },
+      });
     try {
       const body = payload('account.updated', id);
       const res = await postSigned(body);
       expect(res.status).toBe(200);
-      const [row] = await storedWithBody(body);
-      expect(row).toMatchObject({ outcome: 'failed' });
-      expect(row!.error).toContain('500');
+      // Every re-read fails while the fault is on: the delivery stays pending, its error recorded.
+      const failing = await waitUntil(async () => (await storedWithBody(body)).find((r) => r.attempts >= 2), {
+        what: 'two failed attempts',
+        timeoutMs: 30_000,
+      });
+      expect(failing).toMatchObject({ outcome: 'pending', processedAt: null });
+      expect(failing.error).toContain('500');
+      expect(failing.nextAttemptAt).not.toBeNull();
       await drainStream();
       expect(stream.changesOf(id)).toHaveLength(1);
+
+      expect((await removeFault()).status).toBe(204);
+      await waitUntil(() => stream.changesOf(id)[1], { what: 'the update streamed', timeoutMs: 30_000 });
+      const [row] = await storedWithBody(body);
+      expect(row).toMatchObject({ outcome: 'applied', error: null, nextAttemptAt: null });
+      expect(row!.processedAt).not.toBeNull();
     } finally {
-      const { id: faultId } = (await fault.json()) as { id: string };
-      await fetch(`${t.sandbox.url}/_sandbox/faults/${faultId}`, {
-        method: 'DELETE',
-        headers: { authorization: basicAuthHeader(t.sandbox.apiKey) },
-      });
+      await removeFault();
     }
   });
 
@@ -384,17 +388,24 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
       .from(webhookEvents)
       .where(inArray(webhookEvents.bodyHash, hashes));
     expect(stored!.n).toBe(2_000);
-    const [applied] = await db()
-      .select({ n: count() })
-      .from(webhookEvents)
-      .where(
-        and(
-          inArray(webhookEvents.bodyHash, hashes),
-          eq(webhookEvents.outcome, 'applied'),
-          isNotNull(webhookEvents.processedAt),
-        ),
-      );
-    expect(applied!.n).toBe(2_000);
+    // Answered once stored; applied asynchronously.
+    const appliedCount = async () => {
+      const [applied] = await db()
+        .select({ n: count() })
+        .from(webhookEvents)
+        .where(
+          and(
+            inArray(webhookEvents.bodyHash, hashes),
+            eq(webhookEvents.outcome, 'applied'),
+            isNotNull(webhookEvents.processedAt),
+          ),
+        );
+      return applied!.n;
+    };
+    await waitUntil(async () => (await appliedCount()) === 2_000, {
+      what: 'every delivery applied',
+      timeoutMs: 90_000,
+    });
     const indexed = await db().select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
     expect(indexed).toHaveLength(ids.length);
   });

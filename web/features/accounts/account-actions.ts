@@ -8,15 +8,28 @@ import {
   Trash2Icon,
   type LucideIcon,
 } from 'lucide-react';
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
 import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
-import { AddAccountForCustomerDialog } from '../connect/add-account-dialog.tsx';
-import { FixCredentialsDialog } from '../connect/fix-credentials-dialog.tsx';
-import { SendRelinkLinkDialog } from '../connect/send-relink-link-dialog.tsx';
-import { DeleteAccountDialog } from './actions/delete-account-dialog.tsx';
-import { EditLabelDialog } from './actions/edit-label-dialog.tsx';
+
+// Each dialog (its form, validation and widgets) is loaded when first opened, not with the table:
+// the accounts screen and every row's menu need only the action list. Render under <Suspense>.
+const AddAccountForCustomerDialog = lazy(() =>
+  import('../connect/add-account-dialog.tsx').then((m) => ({ default: m.AddAccountForCustomerDialog })),
+);
+const FixCredentialsDialog = lazy(() =>
+  import('../connect/fix-credentials-dialog.tsx').then((m) => ({ default: m.FixCredentialsDialog })),
+);
+const SendRelinkLinkDialog = lazy(() =>
+  import('../connect/send-relink-link-dialog.tsx').then((m) => ({ default: m.SendRelinkLinkDialog })),
+);
+const DeleteAccountDialog = lazy(() =>
+  import('./actions/delete-account-dialog.tsx').then((m) => ({ default: m.DeleteAccountDialog })),
+);
+const EditLabelDialog = lazy(() =>
+  import('./actions/edit-label-dialog.tsx').then((m) => ({ default: m.EditLabelDialog })),
+);
 
 export type AccountActionPlacement = 'row' | 'page';
 

@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import type { Account } from '../../../shared/schemas/account.ts';
 import { usePermissions } from '../../lib/use-me.ts';
 import {
@@ -38,14 +38,17 @@ export function useAccountActions(
   const Dialog = current?.dialog;
   const dialog =
     Dialog && active ? (
-      <Dialog
-        account={account}
-        open={active.open}
-        onOpenChange={(open) => {
-          setActive(open ? { id: active.id, open } : null);
-          if (!open) options.onDialogClosed?.();
-        }}
-      />
+      // The dialogs are lazy (see account-actions.ts): nothing shows until the first one's code is in.
+      <Suspense fallback={null}>
+        <Dialog
+          account={account}
+          open={active.open}
+          onOpenChange={(open) => {
+            setActive(open ? { id: active.id, open } : null);
+            if (!open) options.onDialogClosed?.();
+          }}
+        />
+      </Suspense>
     ) : null;
   return { actions, run, dialog };
 }

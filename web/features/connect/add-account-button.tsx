@@ -1,8 +1,12 @@
 import { PlusIcon } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
 import { useCan } from '../../lib/use-me.ts';
-import { AddAccountDialog } from './add-account-dialog.tsx';
+
+// The dialog's form, comboboxes and the Hub view load on first open, not with the accounts screen.
+const AddAccountDialog = lazy(() =>
+  import('./add-account-dialog.tsx').then((m) => ({ default: m.AddAccountDialog })),
+);
 
 /** "Add account" in the accounts page header: any customer, new or existing. Hidden without the permission. */
 export function AddAccountButton() {
@@ -15,7 +19,11 @@ export function AddAccountButton() {
         <PlusIcon aria-hidden />
         Add account
       </Button>
-      {isOpen && <AddAccountDialog open onOpenChange={(open) => !open && setIsOpen(false)} />}
+      {isOpen && (
+        <Suspense fallback={null}>
+          <AddAccountDialog open onOpenChange={(open) => !open && setIsOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

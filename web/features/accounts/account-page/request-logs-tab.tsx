@@ -32,7 +32,8 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
     );
   }
   const logs = query.data?.pages.flatMap((p) => p.items) ?? [];
-  if (query.isSuccess && logs.length === 0) {
+  const skipped = query.data?.pages.reduce((sum, p) => sum + p.skipped, 0) ?? 0;
+  if (query.isSuccess && logs.length === 0 && skipped === 0 && !query.hasNextPage) {
     return (
       <EmptyState
         title="No request logs"
@@ -57,11 +58,11 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
             {query.isPending ? (
               <TableSkeleton columns={5} rows={6} />
             ) : (
-              logs.map((log) => {
+              logs.map((log, index) => {
                 const failed = isFailure(log);
                 return (
                   <TableRow
-                    key={log.requestId}
+                    key={log.requestId ?? `entry-${index}`}
                     data-failed={failed || undefined}
                     className={cn(failed && 'bg-red-50/70 hover:bg-red-50')}
                   >
@@ -87,7 +88,9 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
                     <TableCell className="text-right text-muted-foreground tabular-nums">
                       {log.durationMs === null ? '—' : `${Math.round(log.durationMs)} ms`}
                     </TableCell>
-                    <TableCell className="font-mono text-xs text-muted-foreground">{log.requestId}</TableCell>
+                    <TableCell className="font-mono text-xs text-muted-foreground">
+                      {log.requestId ?? '—'}
+                    </TableCell>
                   </TableRow>
                 );
               })
@@ -95,6 +98,13 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
           </TableBody>
         </Table>
       </div>
+      {skipped > 0 && (
+        <p className="text-sm text-muted-foreground" role="status">
+          {skipped === 1
+            ? '1 log entry from StackOne could not be read and is not shown.'
+            : `${skipped} log entries from StackOne could not be read and are not shown.`}
+        </p>
+      )}
       {query.hasNextPage && (
         <Button
           variant="outline"

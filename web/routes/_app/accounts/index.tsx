@@ -13,6 +13,15 @@ export const Route = createFileRoute('/_app/accounts/')({
   validateSearch: AccountsSearchSchema,
   search: { middlewares: [stripSearchParams(ACCOUNTS_SEARCH_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
+  staticData: {
+    // Asked alongside the session check on a first load; the loader below then joins the request.
+    // A 401 here is the session check's to handle (it redirects to /login), not a second redirect.
+    warm: ({ queryClient, search }) =>
+      void queryClient.prefetchQuery({
+        ...accountQueries.list(search as AccountsSearch),
+        meta: { handlesUnauthenticated: true, silent: true },
+      }),
+  },
   loader: async ({ context: { queryClient }, deps, cause }) => {
     // Entering the page waits for its data; a filter or page change within it does not, so the
     // controls answer at once and the previous rows stay (dimmed) until the new page arrives.
