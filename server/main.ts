@@ -21,6 +21,7 @@ try {
       apiKey: config.stackOne.apiKey,
       seed: config.sandbox.seed,
       accounts: config.sandbox.accounts,
+      dialects: config.sandbox.dialects,
       webhookUrls: [`http://127.0.0.1:${config.port}/webhooks/stackone`],
       webhookSecret: config.webhookSecrets[0],
     });

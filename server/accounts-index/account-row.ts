@@ -1,5 +1,6 @@
 import type { Account } from '../../shared/schemas/account.ts';
-import type { accounts } from '../db/schema.ts';
+import { getTableColumns } from 'drizzle-orm';
+import { accounts } from '../db/schema.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { safeText, safeTextOrNull } from '../http/pg-safe-text.ts';
 import { searchTextOf } from './search-text.ts';
@@ -35,6 +36,12 @@ export function rowFromUpstream(a: UpstreamLinkedAccount): Omit<AccountRowInput,
   };
   return { ...base, searchText: searchTextOf(base) };
 }
+
+const columns = Object.entries(getTableColumns(accounts));
+
+/** A row as Postgres's `to_json` writes it (column names, timestamps as ISO text) → an index row. */
+export const accountRowFromJson = (json: Record<string, unknown>) =>
+  Object.fromEntries(columns.map(([key, column]) => [key, json[column.name] ?? null])) as AccountRow;
 
 const isoOrNull = (s: string | null) => (s ? new Date(s).toISOString() : null);
 

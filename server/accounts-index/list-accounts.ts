@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AccountListQuery } from '../../shared/schemas/account-filters.ts';
 import type { Account } from '../../shared/schemas/account.ts';
 import type { Db } from '../db/client.ts';
-import { accounts } from '../db/schema.ts';
-import { accountView } from './account-row.ts';
+import { accountFacetCounts, accounts } from '../db/schema.ts';
+import { accountRowFromJson, accountView } from './account-row.ts';
 import { escapeLike, foldForSearch } from './search-text.ts';
 
 type FacetName = 'status' | 'provider' | 'type';
@@ -64,27 +64,67 @@ const tally = (into: Record<string, number>, key: string | null, n: number) => {
   into[k] = (into[k] ?? 0) + n;
 };
 
+type Group = { status: string; provider: string; type: string | null; n: number };
+
+/**
+ * The statement of a list: its facet groups (live rows counted by status × provider × type, as far as
+ * any facet needs them) and its page, as JSON, in one round trip. Without search text or owner the
+ * groups are the whole index, whose counts the triggers of migration 0006 keep in
+ * `account_facet_counts` (a few rows), and the page is read off an index. Otherwise the matching rows
+ * are found once (`m`: the narrow columns that filters and sorts need) and both the groups and the
+ * page come from them; the page's full rows are then read by id. `m` is read under the name
+ * `accounts` so that the filter and sort expressions, written against the table, apply to it as is.
+ */
+function listStatement(
+  query: AccountListQuery,
+  conditions: ReturnType<typeof buildConditions>,
+  orderBy: SQL,
+): SQL {
+  const limit = sql`limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`;
+  if (!query.q && !query.ownerId) {
+    return sql`select
+      (select coalesce(json_agg(c), '[]') from (
+        select status, provider, type, n from ${accountFacetCounts} where n > 0) c) as groups,
+      (select coalesce(json_agg(accounts order by ${orderBy}), '[]') from (
+        select * from ${accounts} where ${where(conditions)} order by ${orderBy} ${limit}) accounts) as page`;
+  }
+  const pageFilter = and(...Object.values(conditions.byFacet).filter((c): c is SQL => c !== null));
+  return sql`with m as materialized (
+      select id, status, provider, type, updated_at, created_at, origin_owner_name, origin_owner_id, label
+      from ${accounts} where ${and(...conditions.base, facetScope(conditions))}
+    ), p as (
+      select id from m as accounts ${pageFilter ? sql`where ${pageFilter}` : sql``} order by ${orderBy} ${limit}
+    )
+    select
+      (select coalesce(json_agg(g), '[]') from (
+        select status, provider, type, count(*) as n from m group by status, provider, type) g) as groups,
+      (select coalesce(json_agg(accounts order by ${orderBy}), '[]') from ${accounts}
+        where id in (select id from p)) as page`;
+}
+
 /**
  * One page of the index with its total and facet counts. Each facet counts under every filter but
  * its own, so the UI can show how many rows picking another value would give. All of that comes from
- * one grouped scan (at most statuses × providers × types groups) folded here, instead of one scan
- * per facet: PGlite runs queries one at a time.
+ * the facet groups (at most statuses × providers × types) folded here, instead of one scan per facet,
+ * and from one statement (listStatement): PGlite runs statements one at a time, each at a cost.
  */
 export async function listAccounts(db: Db, query: AccountListQuery): Promise<AccountPage> {
   const conditions = buildConditions(query);
   const direction = query.order === 'asc' ? asc : desc;
-  const orderBy = [
-    ...SORT_COLUMNS[query.sort].map((col) =>
-      query.sort === 'label' ? sql`${col} ${sql.raw(query.order)} nulls last` : direction(col),
-    ),
-    direction(accounts.id),
-  ];
+  const orderBy = sql.join(
+    [
+      ...SORT_COLUMNS[query.sort].map((col) =>
+        query.sort === 'label' ? sql`${col} ${sql.raw(query.order)} nulls last` : direction(col),
+      ),
+      direction(accounts.id),
+    ],
+    sql`, `,
+  );
 
-  const groups = await db
-    .select({ status: accounts.status, provider: accounts.provider, type: accounts.type, n: count() })
-    .from(accounts)
-    .where(and(...conditions.base, facetScope(conditions)))
-    .groupBy(accounts.status, accounts.provider, accounts.type);
+  const result = (await db.execute(listStatement(query, conditions, orderBy))) as unknown as {
+    rows: { groups: Group[]; page: Record<string, unknown>[] }[];
+  };
+  const { groups, page } = result.rows[0]!;
 
   const matches = {
     status: (v: string) => query.status.length === 0 || (query.status as string[]).includes(v),
@@ -104,17 +144,5 @@ export async function listAccounts(db: Db, query: AccountListQuery): Promise<Acc
     if (s && p) tally(facets.type, g.type, n);
     if (s && p && t) total += n;
   }
-
-  const offset = (query.page - 1) * query.pageSize;
-  const rows =
-    offset >= total
-      ? []
-      : await db
-          .select()
-          .from(accounts)
-          .where(where(conditions))
-          .orderBy(...orderBy)
-          .limit(query.pageSize)
-          .offset(offset);
-  return { items: rows.map(accountView), total, facets };
+  return { items: page.map((json) => accountView(accountRowFromJson(json))), total, facets };
 }

@@ -6,7 +6,8 @@ import { rowFromUpstream } from './account-row.ts';
 
 /**
  * Upserts StackOne accounts into the index and clears `deleted_at` (an account seen again is live).
- * `syncedAt` is set by the full sync, `lastEventAt` by webhooks; each keeps the other's value.
+ * `syncedAt` is set by the full sync, `lastEventAt` by webhooks; each keeps the other's value. An
+ * account whose values are unchanged is not written again (see upsertChunk).
  * Resolves with the ids of the accounts the database refused (logged and skipped).
  */
 export async function upsertAccounts(
@@ -15,7 +16,6 @@ export async function upsertAccounts(
   stamp: { syncedAt?: string; lastEventAt?: string },
 ): Promise<string[]> {
   const skipped: string[] = [];
-  // Postgres binds at most 65,535 parameters per statement: 16 columns × 2,000 rows stays below.
   for (let i = 0; i < upstream.length; i += UPSERT_CHUNK) {
     const chunk = upstream.slice(i, i + UPSERT_CHUNK);
     try {
@@ -53,41 +53,96 @@ async function upsertOneByOne(
   return skipped;
 }
 
+/** Rows per statement: the whole chunk travels as one JSON parameter, so this only bounds its size. */
 const UPSERT_CHUNK = 2000;
 
+/** The columns that hold StackOne's account: a row whose values all match is left as it is. */
+const DATA_COLUMNS = [
+  'provider',
+  'provider_name',
+  'status',
+  'status_reasons',
+  'origin_owner_id',
+  'origin_owner_name',
+  'origin_username',
+  'label',
+  'type',
+  'created_at',
+  'updated_at',
+  'search_text',
+] as const;
+
+const RECORD_TYPES = sql.raw(
+  `id text, provider text, provider_name text, status text, status_reasons jsonb, origin_owner_id text,
+   origin_owner_name text, origin_username text, label text, type text, created_at timestamptz,
+   updated_at timestamptz, search_text text, synced_at timestamptz, last_event_at timestamptz`,
+);
+const INSERT_COLUMNS = sql.raw(['id', ...DATA_COLUMNS, 'synced_at', 'last_event_at'].join(', '));
+const SET_DATA = sql.raw(
+  [...DATA_COLUMNS.map((c) => `${c} = excluded.${c}`), 'deleted_at = null'].join(', '),
+);
+/** SQL true when row `next` holds other StackOne values than row `current`, or `current` is deleted. */
+const dataChanged = (current: string, next: string) =>
+  sql.raw(
+    `(${DATA_COLUMNS.map((c) => `${current}.${c}`).join(', ')}, ${current}.deleted_at) is distinct from ` +
+      `(${DATA_COLUMNS.map((c) => `${next}.${c}`).join(', ')}, null::timestamptz)`,
+  );
+
+/**
+ * One statement per chunk, its rows as a single JSON parameter (`json_to_recordset`) rather than 16
+ * bound parameters per row (a statement of up to 32,000 placeholders to build and parse). A row whose StackOne values are unchanged is
+ * not rewritten (a full sync of an unchanged index writes nothing, so Postgres's table does not
+ * bloat with a dead version of every row per run); so `synced_at` is the start of the last sync that
+ * changed the row, or that first saw it. A webhook's stamp (`lastEventAt`) is always written: it
+ * records that an event arrived, and keeps the row from being marked vanished by a sync in progress.
+ */
 async function upsertChunk(
   db: Db,
   upstream: readonly UpstreamLinkedAccount[],
   stamp: { syncedAt?: string; lastEventAt?: string },
 ): Promise<void> {
-  const rows = upstream.map((a) => ({
-    ...rowFromUpstream(a),
-    syncedAt: stamp.syncedAt ?? null,
-    lastEventAt: stamp.lastEventAt ?? null,
-  }));
-  await db
-    .insert(accounts)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: accounts.id,
-      set: {
-        provider: sql`excluded.provider`,
-        providerName: sql`excluded.provider_name`,
-        status: sql`excluded.status`,
-        statusReasons: sql`excluded.status_reasons`,
-        originOwnerId: sql`excluded.origin_owner_id`,
-        originOwnerName: sql`excluded.origin_owner_name`,
-        originUsername: sql`excluded.origin_username`,
-        label: sql`excluded.label`,
-        type: sql`excluded.type`,
-        createdAt: sql`excluded.created_at`,
-        updatedAt: sql`excluded.updated_at`,
-        deletedAt: sql`null`,
-        searchText: sql`excluded.search_text`,
-        syncedAt: stamp.syncedAt ? sql`excluded.synced_at` : sql`${accounts.syncedAt}`,
-        lastEventAt: stamp.lastEventAt ? sql`excluded.last_event_at` : sql`${accounts.lastEventAt}`,
-      },
-    });
+  const rows = upstream.map((a) => {
+    const row = rowFromUpstream(a);
+    return {
+      id: row.id,
+      provider: row.provider,
+      provider_name: row.providerName,
+      status: row.status,
+      status_reasons: row.statusReasons,
+      origin_owner_id: row.originOwnerId,
+      origin_owner_name: row.originOwnerName,
+      origin_username: row.originUsername,
+      label: row.label,
+      type: row.type,
+      created_at: row.createdAt,
+      updated_at: row.updatedAt,
+      search_text: row.searchText,
+      synced_at: stamp.syncedAt ?? null,
+      last_event_at: stamp.lastEventAt ?? null,
+    };
+  });
+  // Unchanged rows are left out before the insert, not only by its conflict clause: that clause still
+  // locks each row it skips, which writes the row's page (and WAL) all the same. The clause stays for a
+  // row another writer changes meanwhile. Rows are written, so locked, in id order by every writer:
+  // a sync page and a webhook batch holding the same accounts wait for each other, never deadlock.
+  const changed = (current: string, next: string) =>
+    stamp.syncedAt
+      ? sql`(${dataChanged(current, next)} or ${sql.raw(current)}.synced_at is null)`
+      : dataChanged(current, next);
+  const onlyChanged = stamp.lastEventAt
+    ? sql``
+    : sql`left join "accounts" cur on cur.id = r.id where cur.id is null or ${changed('cur', 'r')}`;
+  const conflictChanged = stamp.lastEventAt ? sql`` : sql`where ${changed('a', 'excluded')}`;
+  await db.execute(sql`
+    insert into "accounts" as a (${INSERT_COLUMNS})
+    select r.id, ${sql.raw(DATA_COLUMNS.map((c) => `r.${c}`).join(', '))}, r.synced_at, r.last_event_at
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(${RECORD_TYPES})
+    ${onlyChanged}
+    order by r.id
+    on conflict (id) do update set ${SET_DATA},
+      synced_at = coalesce(excluded.synced_at, a.synced_at),
+      last_event_at = coalesce(excluded.last_event_at, a.last_event_at)
+    ${conflictChanged}`);
 }
 
 /** Marks one account deleted (kept for the timeline and the audit log). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envCsv } from '../../shared/schemas/env-csv.ts';
+import { SandboxDialectSchema, type SandboxDialect } from '../../shared/schemas/sandbox-dialect.ts';
 import { SANDBOX_DEFAULTS } from '../sandbox/start-sandbox.ts';
 import { envTrustProxy, type TrustedProxy } from './env-trust-proxy.ts';
 
@@ -32,6 +33,7 @@ export const EnvSchema = z.object({
   SANDBOX_SEED: z.coerce.number().int().default(SANDBOX_DEFAULTS.seed),
   SANDBOX_PUBLIC_URL: optionalUrl,
   SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  SANDBOX_DIALECT: envCsv.pipe(z.array(SandboxDialectSchema)),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -71,6 +73,8 @@ export interface Config {
     seed: number;
     /** SANDBOX_PUBLIC_URL: the origin browsers use for it (links, logos, the Hub), when not localhost. */
     publicUrl: string | null;
+    /** SANDBOX_DIALECT: documented deviations from StackOne's usual answers (docs/sandbox.md). */
+    dialects: SandboxDialect[];
   } | null;
   webhookSecrets: string[];
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };

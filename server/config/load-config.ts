@@ -42,6 +42,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           accounts: e.SANDBOX_ACCOUNTS,
           seed: e.SANDBOX_SEED,
           publicUrl: sandboxPublicUrl,
+          dialects: e.SANDBOX_DIALECT,
         }
       : null,
     webhookSecrets:

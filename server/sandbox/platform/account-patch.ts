@@ -87,6 +87,12 @@ function readLabel(label: AccountPatchBody['label'], form: LabelForm): LabelUpda
   return { ok: false, message: 'label.value must be a string or null' };
 }
 
+/** Why the label is refused in this form (a message for a 400), or null when it is acceptable. */
+export function labelFormProblem(label: AccountPatchBody['label'], form: LabelForm): string | null {
+  const read = readLabel(label, form);
+  return read.ok ? null : read.message;
+}
+
 /** Turns a parsed body into a store patch, or an error message (unknown provider, refused label form). */
 export function toAccountPatch(
   account: SandboxAccount,

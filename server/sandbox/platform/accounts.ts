@@ -4,7 +4,7 @@ import type { SandboxContext } from '../context.ts';
 import type { SandboxAccount } from '../model.ts';
 import { parseJsonBody, parseQuery } from '../http/parse-input.ts';
 import { stackOneError } from '../http/stackone-error.ts';
-import { AccountPatchSchema, toAccountPatch } from './account-patch.ts';
+import { AccountPatchSchema, labelFormProblem, toAccountPatch } from './account-patch.ts';
 import { accountListQuerySchema, accountPage, fullPageWindow } from './accounts-query.ts';
 import { connectorModels } from './connector-meta-wire.ts';
 import { withExtraAccountFields } from './extra-fields.ts';
@@ -43,11 +43,16 @@ export function accountRoutes(ctx: SandboxContext) {
       return c.json(toWire(account), 200);
     })
     .patch('/accounts/:id', async (c) => {
-      const account = store.getAccount(c.req.param('id'));
-      if (!account) return stackOneError(c, 404, NOT_FOUND);
+      // The body is validated before the account is looked up, as a validation layer in front of the
+      // handler would: a label in a refused form is a 400 even for an id that does not exist.
       const body = await parseJsonBody(c, AccountPatchSchema);
       if (!body.ok) return body.response;
-      const patch = toAccountPatch(account, body.data, dialects.has('label-object') ? 'object' : 'string');
+      const labelForm = dialects.has('label-object') ? 'object' : 'string';
+      const refused = labelFormProblem(body.data.label, labelForm);
+      if (refused) return stackOneError(c, 400, refused);
+      const account = store.getAccount(c.req.param('id'));
+      if (!account) return stackOneError(c, 404, NOT_FOUND);
+      const patch = toAccountPatch(account, body.data, labelForm);
       if (!patch.ok) return stackOneError(c, 400, patch.message);
       const updated = store.updateAccount(account.id, patch.patch);
       if (!updated) return stackOneError(c, 404, NOT_FOUND);

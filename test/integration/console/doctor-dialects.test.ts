@@ -89,15 +89,14 @@ describe('npm run doctor against the sandbox dialects', () => {
     expect(notOk(report)).toEqual([]);
   });
 
-  it('label-object: cannot be seen without editing an account, so says it is unknown', async () => {
-    // The sandbox looks the account up before it reads the label (as with the default dialect), so
-    // the probe on an id that cannot exist answers 404 either way: no read-only way tells them apart.
+  it('label-object: the probe on an id that cannot exist is refused for its string label, so it warns', async () => {
+    // The sandbox validates the body before it looks the account up, so nothing is edited.
     const report = await doctorUnder(['label-object']);
     expect(check(report, 'label-form')).toMatchObject({
-      level: 'ok',
-      detail: expect.stringContaining('Unknown (the console detects it at the first label edit)'),
+      level: 'warn',
+      detail: expect.stringContaining('StackOne refuses a string label'),
     });
-    expect(notOk(report)).toEqual([]);
+    expect(notOk(report)).toEqual(['label-form: warn']);
   });
 
   it('the default dialect: every check ok', async () => {

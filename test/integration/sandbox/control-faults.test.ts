@@ -42,13 +42,18 @@ const timed = async (path: string) => {
 
 describe('fault injection', () => {
   it('adds latency to matching requests only', async () => {
-    await addFault({ path: '/logos', latencyMs: 500 });
-    const slow = await timed(LOGO);
+    await addFault({ path: '/logos', latencyMs: 5_000 });
+    // Order, not a clock: a request the fault does not match answers while the held one still waits.
+    let slowAnswered = false;
+    const slowRequest = timed(LOGO).finally(() => {
+      slowAnswered = true;
+    });
     const fast = await timed('/accounts?page_size=1');
-    expect(slow).toMatchObject({ status: 200 });
-    expect(slow.ms).toBeGreaterThanOrEqual(490);
     expect(fast.status).toBe(200);
-    expect(fast.ms).toBeLessThan(400);
+    expect(slowAnswered).toBe(false);
+    const slow = await slowRequest;
+    expect(slow).toMatchObject({ status: 200 });
+    expect(slow.ms).toBeGreaterThanOrEqual(4_990);
   });
 
   it('answers 503 with the StackOne error body on every matching request at rate 1', async () => {

@@ -18,6 +18,15 @@ describe('loadConfig in sandbox mode', () => {
     expect(config.sandbox?.publicUrl).toBe('https://demo.example.com');
   });
 
+  it('passes SANDBOX_DIALECT to the embedded sandbox, and names the variable for an unknown dialect', () => {
+    expect(loadConfig({ SANDBOX_DIALECT: 'page-zero, envelope' }).sandbox?.dialects).toEqual([
+      'page-zero',
+      'envelope',
+    ]);
+    expect(loadConfig({}).sandbox?.dialects).toEqual([]);
+    expect(() => loadConfig({ SANDBOX_DIALECT: 'pages-zero' })).toThrow(/SANDBOX_DIALECT/);
+  });
+
   it('keeps localhost and the default key when neither is set', () => {
     const config = loadConfig({ SANDBOX_PORT: '4999' });
     expect(config.stackOne).toMatchObject({
