@@ -23,7 +23,7 @@ const queryClient = createQueryClient({
 
 const router = createRouter({
   routeTree,
-  context: { queryClient, warmScreen: (matches) => warmScreen(router, queryClient, matches) },
+  context: { queryClient, warmScreen: (matches, options) => warmScreen(router, queryClient, matches, options) },
   parseSearch,
   stringifySearch,
   defaultPreload: 'intent',

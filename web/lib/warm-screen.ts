@@ -28,12 +28,15 @@ export function warmScreen(
   router: Pick<AnyRouter, 'routesById' | 'loadRouteChunk'>,
   queryClient: QueryClient,
   matches: readonly Pick<AnyRouteMatch, 'routeId' | 'search' | 'params'>[],
+  /** data: false starts the code only (a visitor not known to be signed in would be answered 401). */
+  options: { data: boolean } = { data: true },
 ): void {
   for (const match of matches) {
     const route = (router.routesById as Record<string, AnyRoute | undefined>)[match.routeId];
     if (!route) continue;
     // The router loads the same chunk again when the screen renders (and reports a failure then).
     router.loadRouteChunk(route)?.catch(() => undefined);
+    if (!options.data) continue;
     const warm = (route.options.staticData as { warm?: (ctx: WarmContext) => void } | undefined)?.warm;
     warm?.({ queryClient, search: match.search, params: match.params as Record<string, string> });
   }

@@ -7,7 +7,7 @@ import { TooltipProvider } from '../components/ui/tooltip.tsx';
 export interface RouterContext {
   queryClient: QueryClient;
   /** Starts the matched screen's code and data at once (see lib/warm-screen.ts). */
-  warmScreen?: (matches: readonly AnyRouteMatch[]) => void;
+  warmScreen?: (matches: readonly AnyRouteMatch[], options: { data: boolean }) => void;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({

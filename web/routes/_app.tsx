@@ -4,13 +4,15 @@ import { AppShell } from '../components/layout/app-shell.tsx';
 import { toApiError } from '../lib/api-error.ts';
 import { useConsoleEvents } from '../lib/events/use-console-events.ts';
 import { sessionKeys, sessionQueries } from '../lib/queries/session.ts';
+import { hasSessionHint, setSessionHint } from '../lib/session-hint.ts';
 
 /** Every signed-in screen: first-run setup and sign-in are settled here, before any screen loads. */
 export const Route = createFileRoute('/_app')({
   beforeLoad: async ({ context: { queryClient, warmScreen }, location, matches }) => {
     // On the first load the session check below is a round trip; the screen's code and first data
     // need not wait for it (a signed-out visitor is still sent to /login, and the early data dropped).
-    if (queryClient.getQueryData(sessionKeys.me()) === undefined) warmScreen?.(matches);
+    if (queryClient.getQueryData(sessionKeys.me()) === undefined)
+      warmScreen?.(matches, { data: hasSessionHint() });
     const [setup, me] = await Promise.allSettled([
       queryClient.ensureQueryData(sessionQueries.setup()),
       queryClient.ensureQueryData(sessionQueries.me()),
@@ -18,10 +20,12 @@ export const Route = createFileRoute('/_app')({
     if (setup.status === 'fulfilled' && setup.value.needsSetup) throw redirect({ to: '/setup' });
     if (me.status === 'rejected') {
       if (toApiError(me.reason).isUnauthenticated) {
+        setSessionHint(false);
         throw redirect({ to: '/login', search: { redirect: location.href } });
       }
       throw me.reason;
     }
+    setSessionHint(true);
     return { me: me.value };
   },
   component: SignedInLayout,

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { LogOutIcon } from 'lucide-react';
 import { signOut } from '../../lib/queries/session.ts';
+import { setSessionHint } from '../../lib/session-hint.ts';
 import { useMe } from '../../lib/use-me.ts';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
@@ -16,6 +17,7 @@ export function UserMenu() {
     meta: { handlesUnauthenticated: true },
     // Signed out either way: a failed call still leaves this browser without a usable session view.
     onSettled: async () => {
+      setSessionHint(false);
       queryClient.clear();
       await navigate({ to: '/login' });
     },

@@ -4,6 +4,7 @@ import { createMemoryHistory, createRouter } from '@tanstack/react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../shared/permissions.ts';
 import { createQueryClient } from '../../../../web/lib/query-client.ts';
+import { hasSessionHint, setSessionHint } from '../../../../web/lib/session-hint.ts';
 import { warmScreen } from '../../../../web/lib/warm-screen.ts';
 import { routeTree } from '../../../../web/route-tree.gen.ts';
 import { listOf } from '../../../support/mock-api.ts';
@@ -43,16 +44,23 @@ function appAt(path: string, me: { status: number; body: unknown }) {
   const queryClient = createQueryClient({ onUnauthenticated });
   const router = createRouter({
     routeTree,
-    context: { queryClient, warmScreen: (matches) => warmScreen(router, queryClient, matches) },
+    context: {
+      queryClient,
+      warmScreen: (matches, options) => warmScreen(router, queryClient, matches, options),
+    },
     history: createMemoryHistory({ initialEntries: [path] }),
   });
   return { router, requests, answerMe, onUnauthenticated, queryClient };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
 
 describe('warm screen', () => {
   it('asks for the accounts list while the session check is still out, and the loader reuses it', async () => {
+    setSessionHint(true);
     const app = appAt('/accounts', { status: 200, body: ME });
     const loading = app.router.load();
     await vi.waitFor(() => expect(app.requests).toContain('/api/accounts'));
@@ -64,7 +72,8 @@ describe('warm screen', () => {
     expect(app.requests.filter((p) => p === '/api/accounts')).toHaveLength(1);
   });
 
-  it('signed out: /login once, by the session check, not a second redirect from the early list request', async () => {
+  it('signed out with a stale hint: /login once, by the session check, and the hint is cleared', async () => {
+    setSessionHint(true);
     const app = appAt('/accounts', {
       status: 401,
       body: { error: { code: 'unauthenticated', message: 'Sign in' } },
@@ -76,6 +85,27 @@ describe('warm screen', () => {
     await vi.waitFor(() => expect(app.router.state.location.pathname).toBe('/login'));
     expect(app.router.state.location.search).toEqual({ redirect: '/accounts' });
     expect(app.onUnauthenticated).not.toHaveBeenCalled();
+    expect(hasSessionHint()).toBe(false);
+  });
+
+  it('a browser not known to be signed in asks for no data before the session check (no 401 to log)', async () => {
+    const app = appAt('/accounts', {
+      status: 401,
+      body: { error: { code: 'unauthenticated', message: 'Sign in' } },
+    });
+    const loading = app.router.load();
+    await vi.waitFor(() => expect(app.requests).toContain('/api/me'));
+    app.answerMe();
+    await loading;
+    await vi.waitFor(() => expect(app.router.state.location.pathname).toBe('/login'));
+    expect(app.requests).not.toContain('/api/accounts');
+  });
+
+  it('sets the hint once the session check answers a user', async () => {
+    const app = appAt('/accounts', { status: 200, body: ME });
+    app.answerMe();
+    await app.router.load();
+    expect(hasSessionHint()).toBe(true);
   });
 
   it('starts nothing early once the session is known (later navigations are the loaders’ own)', async () => {
