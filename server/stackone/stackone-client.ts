@@ -118,7 +118,8 @@ export function createStackOneClient(options: StackOneClientOptions) {
     }
 
     return {
-      getAccount: (id: string) => {
+      // Async, so that a refused read is a rejection the caller's `.catch` sees, never a throw.
+      getAccount: async (id: string) => {
         read();
         return request({
           method: 'GET',
@@ -128,7 +129,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
           priority,
         });
       },
-      getAccountMeta: (id: string) => {
+      getAccountMeta: async (id: string) => {
         read();
         return request({
           method: 'GET',
