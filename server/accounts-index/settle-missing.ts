@@ -45,9 +45,12 @@ export async function settleMissing(
   const seen = listing.seenIds.size;
 
   if (!listing.complete) {
+    const why =
+      listing.stoppedBy === 'page_cap'
+        ? `StackOne still had records after ${listing.lastPage + 1} pages of GET /accounts (the most a sync reads)`
+        : `StackOne repeated page ${listing.lastPage} of GET /accounts (it seems to ignore page)`;
     const warning =
-      `StackOne repeated page ${listing.lastPage} of GET /accounts (it seems to ignore page): the listing is ` +
-      `incomplete, so no account was marked deleted (${missing.length} not listed, kept)`;
+      `${why}: the listing is incomplete, so no account was marked deleted (${missing.length} not listed, kept)`;
     console.warn(`[sync] ${warning}`);
     return { marked: [], keptAfterCheck: 0, unconfirmed: missing.length, warning };
   }
