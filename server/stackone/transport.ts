@@ -135,14 +135,41 @@ export function createTransport(options: TransportOptions) {
     }
   }
 
+  /**
+   * A change (PATCH, DELETE, POST) whose earlier attempt may have been carried out upstream, then
+   * refused a retry by the rate limit, did not fail: nobody knows whether it happened. It says so
+   * (`outcome_unknown`, which the audit records) rather than "rate limited".
+   */
   async function request<T extends z.ZodType>(req: UpstreamRequest<T>): Promise<z.output<T>> {
+    const state = { mayHaveApplied: false };
+    try {
+      return await send(req, state);
+    } catch (err) {
+      if (
+        state.mayHaveApplied &&
+        req.method !== 'GET' &&
+        err instanceof AppError &&
+        err.code === 'rate_limited'
+      ) {
+        throw new AppError(
+          'outcome_unknown',
+          `StackOne did not answer ${req.method} ${req.path} and then rate limited the retry: whether the change was made is unknown; reload to see (${err.message})`,
+          { upstream: err.options.upstream ?? { status: 429, requestId: null } },
+        );
+      }
+      throw err;
+    }
+  }
+
+  async function send<T extends z.ZodType>(
+    req: UpstreamRequest<T>,
+    state: { mayHaveApplied: boolean },
+  ): Promise<z.output<T>> {
     const url = buildUrl(options.baseUrl, req.path, req.query);
     const attempts = req.idempotent ? maxAttempts : 1;
     const priority = req.priority ?? 'background';
     const what = `${req.method} ${req.path}`;
     const startedAt = performance.now();
-    /** An earlier attempt may have been carried out upstream though its answer never came. */
-    let mayHaveApplied = false;
     let rateLimitWaits = 0;
     for (let attempt = 1; ; attempt++) {
       await gate(priority, what);
@@ -163,7 +190,7 @@ export function createTransport(options: TransportOptions) {
         );
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-        mayHaveApplied = true;
+        state.mayHaveApplied = true;
         if (attempt < attempts) {
           await sleep(backoff(attempt));
           continue;
@@ -197,7 +224,7 @@ export function createTransport(options: TransportOptions) {
         return parsed.data;
       }
 
-      if (response.status === 404 && mayHaveApplied && req.goneOnRetry) {
+      if (response.status === 404 && state.mayHaveApplied && req.goneOnRetry) {
         await response.text().catch(() => '');
         return req.goneOnRetry();
       }
@@ -227,7 +254,7 @@ export function createTransport(options: TransportOptions) {
         }
         throw await toAppError(response, what, requestId);
       }
-      if (response.status >= 500) mayHaveApplied = true;
+      if (response.status >= 500) state.mayHaveApplied = true;
       if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
         await response.text().catch(() => '');
         await sleep(backoff(attempt));
