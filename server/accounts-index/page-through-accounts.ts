@@ -101,9 +101,7 @@ export async function pageThroughAccounts(
   };
 
   /** Upserts a page's new ids; a page that brought some counts in `pages`. */
-  const take = async (
-    answer: ListedPage,
-  ): Promise<{ items: number; fresh: number; size: number }> => {
+  const take = async (answer: ListedPage): Promise<{ items: number; fresh: number; size: number }> => {
     const items = itemsOf(answer);
     // A record that could not be read still exists: seen (so never a deletion candidate), not upserted.
     const skippedIds = skippedIdsOf(answer);
