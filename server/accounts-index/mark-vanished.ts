@@ -55,6 +55,8 @@ export async function confirmVanished(
     cap?: number;
     call?: <T>(fn: () => Promise<T>) => Promise<T>;
     stopAsking?: (err: unknown) => boolean;
+    /** Checked before each account: once true, the rest are not asked about (unconfirmed). */
+    aborted?: () => boolean;
   } = {},
 ): Promise<Confirmation> {
   const cap = options.cap ?? CONFIRM_CAP;
@@ -63,6 +65,10 @@ export async function confirmVanished(
   const queue = candidates.slice(0, cap);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      if (options.aborted?.()) {
+        result.unconfirmed.push(id, ...queue.splice(0));
+        return;
+      }
       try {
         result.found.push(await call(() => stackOne.getAccount(id)));
       } catch (err) {

@@ -81,7 +81,7 @@ const direct: Call = (fn) => fn();
  * pages before it stay upserted, which is harmless.
  */
 export async function pageThroughAccounts(
-  deps: { db: Db; stackOne: AccountLister; call?: Call; maxPages?: number },
+  deps: { db: Db; stackOne: AccountLister; call?: Call; maxPages?: number; signal?: AbortSignal },
   syncedAt: string,
   onPage: (progress: { seen: number; pages: number; skipped: number }) => Promise<void>,
 ): Promise<PagingResult> {
@@ -93,6 +93,8 @@ export async function pageThroughAccounts(
   let skipped = 0;
 
   const read = async (page: number): Promise<ListedPage> => {
+    // A stop (shutdown) ends the listing before the next page: it throws, the run fails, nothing is deleted.
+    if (deps.signal?.aborted) throw new AppError('upstream_unavailable', 'The sync was stopped');
     const answer = await call(() => deps.stackOne.listAccounts({ page, pageSize: SYNC_PAGE_SIZE }));
     const size = itemsOf(answer).length + skippedCount(answer);
     pageSize = Math.max(pageSize, size);

@@ -70,7 +70,10 @@ export async function settleMissing(
     cap,
     call: deps.call,
     stopAsking: (err) => run.aborted() || (err instanceof AppError && err.code === 'rate_limited'),
+    aborted: run.aborted,
   });
+  // Stopped (a shutdown) while checking: the run fails and nothing is marked deleted on half the checks.
+  if (run.aborted()) throw new AppError('upstream_unavailable', 'The sync was stopped');
   if (confirmation.found.length) await upsertAccounts(db, confirmation.found, { syncedAt: run.startedAt });
   const checkedAt = new Date().toISOString();
   // Every account asked about, whatever the answer: the next run over the cap starts with the others.

@@ -119,3 +119,27 @@ describe('a listing that never ends', () => {
     expect(r).toMatchObject({ complete: false, stoppedBy: 'page_cap', lastPage: 9 });
   });
 });
+
+describe('a stopped sync', () => {
+  it('reads no page after the stop', async () => {
+    const stop = new AbortController();
+    const read: number[] = [];
+    const paging = pageThroughAccounts(
+      {
+        db: database.db,
+        stackOne: {
+          listAccounts: async ({ page: p, pageSize }) => {
+            read.push(p);
+            if (p === 1) stop.abort();
+            return list.slice(p * pageSize, (p + 1) * pageSize);
+          },
+        },
+        signal: stop.signal,
+      },
+      new Date().toISOString(),
+      async () => {},
+    );
+    await expect(paging).rejects.toThrow(/stopped/);
+    expect(read).toEqual([0, 1]);
+  });
+});

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../server/http/app-error.ts';
 import { settleMissing } from '../../../../server/accounts-index/settle-missing.ts';
 import { upsertAccounts } from '../../../../server/accounts-index/upsert-accounts.ts';
 import { openDatabase, type Database } from '../../../../server/db/client.ts';
+import { accounts } from '../../../../server/db/schema.ts';
+import { isNotNull } from 'drizzle-orm';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
 import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
@@ -57,5 +60,30 @@ describe('accounts a listing missed, over the cap', () => {
       expect(await run()).toMatchObject({ marked: [], keptAfterCheck: 2, unconfirmed: 4 });
     expect(asked.map((ids) => ids.length)).toEqual([2, 2, 2]);
     expect(new Set(asked.flat()).size).toBe(6);
+  });
+});
+
+describe('a sync stopped while it checks missing accounts', () => {
+  it('asks about no more of them, fails, and marks none deleted', async () => {
+    let stopped = false;
+    const asked: string[] = [];
+    const settling = settleMissing(
+      {
+        db: database.db,
+        stackOne: {
+          getAccount: async (id: string) => {
+            asked.push(id);
+            stopped = true; // the stop comes during the first check
+            throw new AppError('not_found', 'StackOne answered 404');
+          },
+        },
+        call: (fn) => fn(),
+      },
+      { seenIds: new Set(), pages: 0, firstPage: 0, pageSize: 0, skipped: 0, complete: true, lastPage: 1 },
+      { startedAt: new Date().toISOString(), aborted: () => stopped },
+    );
+    await expect(settling).rejects.toThrow(/stopped/);
+    expect(asked.length).toBeLessThanOrEqual(5); // the checks already under way, no more
+    expect(await database.db.select().from(accounts).where(isNotNull(accounts.deletedAt))).toEqual([]);
   });
 });

@@ -148,3 +148,23 @@ describe('a change whose outcome is unknown', () => {
     expect(err.code).toBe('rate_limited');
   });
 });
+
+describe('closing the transport', () => {
+  it('ends a background call waiting out a Retry-After at once, and refuses new calls', async () => {
+    let answered!: () => void;
+    const limited = new Promise<void>((resolve) => (answered = resolve));
+    const fetch = (async () => {
+      answered();
+      return new Response('{}', { status: 429, headers: { 'retry-after': '60' } });
+    }) as unknown as typeof globalThis.fetch;
+    const request = createTransport({ baseUrl: 'http://stackone.test', apiKey: 'k', timeoutMs: 1000, fetch });
+    const call = rejection(request({ method: 'GET', path: '/accounts', schema, idempotent: true }));
+    await limited;
+    request.close();
+    const err = await call; // without close() it would wait the 60 s out (past the test's timeout)
+    expect(err).toMatchObject({ code: 'upstream_unavailable' });
+    expect(err.message).toMatch(/shutting down/);
+    const later = await rejection(request({ method: 'GET', path: '/accounts', schema, idempotent: true }));
+    expect(later.message).toMatch(/shutting down/);
+  });
+});
