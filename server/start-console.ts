@@ -96,7 +96,11 @@ export async function startConsole(
     port,
     deps,
     close: async () => {
-      await sync.stop();
+      // The sync stops at its next step; closing the client ends a Retry-After wait inside it at once
+      // (and any other StackOne call: webhook re-reads fail retryably and stay pending).
+      const syncStopped = sync.stop();
+      stackOne.close();
+      await syncStopped;
       // Reads in progress finish; deliveries still queued stay pending in the database for the next start.
       await webhooks.close();
       // The bus first: it ends the open SSE streams, which server.close() would otherwise wait for.

@@ -39,6 +39,11 @@ export interface AccountSync {
   syncedAt(): Promise<string | null>;
   /** Runs a sync now and then every intervalSeconds (0: only now); on Postgres only in the leader. */
   start(): void;
+  /**
+   * Stops: no next run, and the run in progress ends (failed) at its next page or check, or at once
+   * in a rate-limit wait of its own; a wait inside the client ends when the client is closed
+   * (startConsole's close does both, then awaits this).
+   */
   stop(): Promise<void>;
 }
 
@@ -117,7 +122,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
       let settled: MissingOutcome;
       try {
         listing = await pageThroughAccounts(
-          { db, stackOne, call: wait.call },
+          { db, stackOne, call: wait.call, signal: abort.signal },
           startedAt,
           async (progress) => {
             status = { ...status, ...progress };

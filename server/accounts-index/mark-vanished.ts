@@ -15,9 +15,9 @@ const CONFIRM_CONCURRENCY = 5;
 const UPDATE_CHUNK = 1000;
 
 /**
- * Ids of live (not deleted) index rows that a listing did not contain, and the live count. Longest
- * unsynced first: an account StackOne still has is upserted by its check, so a later run over the cap
- * checks the others first.
+ * Ids of live (not deleted) index rows that a listing did not contain, and the live count. Never
+ * checked first, then the longest since their last check (`missing_checked_at`, written for each
+ * account checked whatever the answer): a run over the cap leaves the next run the others.
  */
 export async function vanishedIds(
   db: Db,
@@ -27,7 +27,7 @@ export async function vanishedIds(
     .select({ id: accounts.id })
     .from(accounts)
     .where(isNull(accounts.deletedAt))
-    .orderBy(sql`${accounts.syncedAt} asc nulls first`, accounts.id);
+    .orderBy(sql`${accounts.missingCheckedAt} asc nulls first`, accounts.id);
   return { missing: live.map((r) => r.id).filter((id) => !seen.has(id)), live: live.length };
 }
 
@@ -55,6 +55,8 @@ export async function confirmVanished(
     cap?: number;
     call?: <T>(fn: () => Promise<T>) => Promise<T>;
     stopAsking?: (err: unknown) => boolean;
+    /** Checked before each account: once true, the rest are not asked about (unconfirmed). */
+    aborted?: () => boolean;
   } = {},
 ): Promise<Confirmation> {
   const cap = options.cap ?? CONFIRM_CAP;
@@ -63,6 +65,10 @@ export async function confirmVanished(
   const queue = candidates.slice(0, cap);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      if (options.aborted?.()) {
+        result.unconfirmed.push(id, ...queue.splice(0));
+        return;
+      }
       try {
         result.found.push(await call(() => stackOne.getAccount(id)));
       } catch (err) {
@@ -77,6 +83,16 @@ export async function confirmVanished(
   };
   await Promise.all(Array.from({ length: CONFIRM_CONCURRENCY }, worker));
   return result;
+}
+
+/** Notes that the sync asked StackOne about these accounts at `at` (see vanishedIds' order). */
+export async function noteChecked(db: Db, ids: readonly string[], at: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += UPDATE_CHUNK) {
+    await db
+      .update(accounts)
+      .set({ missingCheckedAt: at })
+      .where(inArray(accounts.id, ids.slice(i, i + UPDATE_CHUNK)));
+  }
 }
 
 /**

@@ -5,6 +5,11 @@ import { upsertAccounts } from './upsert-accounts.ts';
 
 /** The `page_size` the sync asks for: StackOne's documented largest. A server may cap it lower. */
 export const SYNC_PAGE_SIZE = 100;
+/**
+ * Pages one listing reads at most (a million accounts at 100 a page): past it the listing ends as
+ * incomplete, whatever the server answers, so no server can keep the sync paging forever.
+ */
+export const MAX_PAGES = 10_000;
 
 /**
  * One page of `GET /accounts` as the client answers it: the records, or (tolerant parsing) the records
@@ -33,6 +38,8 @@ export interface PagingResult {
   complete: boolean;
   /** The last page read: the empty one, or the one that repeated earlier pages. */
   lastPage: number;
+  /** Why an incomplete listing stopped: a page of ids already seen, or MAX_PAGES read. */
+  stoppedBy?: 'repeat' | 'page_cap';
 }
 
 const skippedCount = (page: ListedPage) =>
@@ -74,17 +81,20 @@ const direct: Call = (fn) => fn();
  * pages before it stay upserted, which is harmless.
  */
 export async function pageThroughAccounts(
-  deps: { db: Db; stackOne: AccountLister; call?: Call },
+  deps: { db: Db; stackOne: AccountLister; call?: Call; maxPages?: number; signal?: AbortSignal },
   syncedAt: string,
   onPage: (progress: { seen: number; pages: number; skipped: number }) => Promise<void>,
 ): Promise<PagingResult> {
   const call = deps.call ?? direct;
+  const maxPages = deps.maxPages ?? MAX_PAGES;
   const seenIds = new Set<string>();
   let pages = 0;
   let pageSize = 0;
   let skipped = 0;
 
   const read = async (page: number): Promise<ListedPage> => {
+    // A stop (shutdown) ends the listing before the next page: it throws, the run fails, nothing is deleted.
+    if (deps.signal?.aborted) throw new AppError('upstream_unavailable', 'The sync was stopped');
     const answer = await call(() => deps.stackOne.listAccounts({ page, pageSize: SYNC_PAGE_SIZE }));
     const size = itemsOf(answer).length + skippedCount(answer);
     pageSize = Math.max(pageSize, size);
@@ -96,7 +106,13 @@ export async function pageThroughAccounts(
   const take = async (answer: ListedPage): Promise<{ items: number; fresh: number; size: number }> => {
     const items = itemsOf(answer);
     // A record that could not be read still exists: seen (so never a deletion candidate), not upserted.
-    for (const id of skippedIdsOf(answer)) seenIds.add(id);
+    const skippedIds = skippedIdsOf(answer);
+    let freshSkipped = 0;
+    for (const id of skippedIds) {
+      if (seenIds.has(id)) continue;
+      seenIds.add(id);
+      freshSkipped++;
+    }
     const fresh = new Map<string, UpstreamLinkedAccount>();
     for (const a of items) if (!seenIds.has(a.id) && !fresh.has(a.id)) fresh.set(a.id, a);
     if (fresh.size > 0) {
@@ -105,9 +121,20 @@ export async function pageThroughAccounts(
       pages++;
       await onPage({ seen: seenIds.size, pages, skipped });
     }
-    return { items: items.length, fresh: fresh.size, size: items.length + skippedCount(answer) };
+    return {
+      // Records whose ids are known, read or skipped: what the repeat check below can compare.
+      items: items.length + skippedIds.length,
+      fresh: fresh.size + freshSkipped,
+      size: items.length + skippedCount(answer),
+    };
   };
-  const result = (complete: boolean, firstPage: 0 | 1, lastPage: number): PagingResult => ({
+  const result = (
+    complete: boolean,
+    firstPage: 0 | 1,
+    lastPage: number,
+    stoppedBy?: PagingResult['stoppedBy'],
+  ): PagingResult => ({
+    ...(stoppedBy ? { stoppedBy } : {}),
     seenIds,
     pages,
     firstPage,
@@ -138,6 +165,12 @@ export async function pageThroughAccounts(
     const { items, fresh, size } = await take(await read(page));
     if (size === 0) return result(true, firstPage, page);
     // Records, and every one of them already seen (skipped ones aside): a server that ignores `page`.
-    if (items > 0 && fresh === 0) return result(false, firstPage, page);
+    if (items > 0 && fresh === 0) return result(false, firstPage, page, 'repeat');
+    if (page + 1 >= maxPages) {
+      console.warn(
+        `[sync] GET /accounts still had records after ${maxPages} pages: the listing stops there, incomplete`,
+      );
+      return result(false, firstPage, page, 'page_cap');
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/app-error.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
-import { CONFIRM_CAP, confirmVanished, markVanished, vanishedIds } from './mark-vanished.ts';
+import { CONFIRM_CAP, confirmVanished, markVanished, noteChecked, vanishedIds } from './mark-vanished.ts';
 import type { PagingResult } from './page-through-accounts.ts';
 import { upsertAccounts } from './upsert-accounts.ts';
 
@@ -36,18 +36,23 @@ export async function settleMissing(
     db: Db;
     stackOne: Pick<StackOneClient, 'getAccount'>;
     call: <T>(fn: () => Promise<T>) => Promise<T>;
+    /** Accounts checked at most per run (CONFIRM_CAP); tests lower it. */
+    confirmCap?: number;
   },
   listing: PagingResult,
   run: { startedAt: string; aborted: () => boolean },
 ): Promise<MissingOutcome> {
   const { db } = deps;
+  const cap = deps.confirmCap ?? CONFIRM_CAP;
   const { missing, live } = await vanishedIds(db, listing.seenIds);
   const seen = listing.seenIds.size;
 
   if (!listing.complete) {
-    const warning =
-      `StackOne repeated page ${listing.lastPage} of GET /accounts (it seems to ignore page): the listing is ` +
-      `incomplete, so no account was marked deleted (${missing.length} not listed, kept)`;
+    const why =
+      listing.stoppedBy === 'page_cap'
+        ? `StackOne still had records after ${listing.lastPage + 1} pages of GET /accounts (the most a sync reads)`
+        : `StackOne repeated page ${listing.lastPage} of GET /accounts (it seems to ignore page)`;
+    const warning = `${why}: the listing is incomplete, so no account was marked deleted (${missing.length} not listed, kept)`;
     console.warn(`[sync] ${warning}`);
     return { marked: [], keptAfterCheck: 0, unconfirmed: missing.length, warning };
   }
@@ -57,16 +62,27 @@ export async function settleMissing(
     warning =
       `StackOne listed ${seen} accounts where the index holds ${live}: the listing looks wrong. ` +
       `No account is deleted on its word; the ${missing.length} not listed are checked one by one ` +
-      `(up to ${CONFIRM_CAP} a run)`;
+      `(up to ${cap} a run)`;
     console.warn(`[sync] ${warning}`);
   }
 
   const confirmation = await confirmVanished(deps.stackOne, missing, {
+    cap,
     call: deps.call,
     stopAsking: (err) => run.aborted() || (err instanceof AppError && err.code === 'rate_limited'),
+    aborted: run.aborted,
   });
+  // Stopped (a shutdown) while checking: the run fails and nothing is marked deleted on half the checks.
+  if (run.aborted()) throw new AppError('upstream_unavailable', 'The sync was stopped');
   if (confirmation.found.length) await upsertAccounts(db, confirmation.found, { syncedAt: run.startedAt });
-  const marked = await markVanished(db, confirmation.gone, run.startedAt, new Date().toISOString());
+  const checkedAt = new Date().toISOString();
+  // Every account asked about, whatever the answer: the next run over the cap starts with the others.
+  await noteChecked(
+    db,
+    [...confirmation.found.map((a) => a.id), ...confirmation.gone, ...confirmation.failed.map((f) => f.id)],
+    checkedAt,
+  );
+  const marked = await markVanished(db, confirmation.gone, run.startedAt, checkedAt);
 
   if (confirmation.failed.length) {
     const first = confirmation.failed[0]!;
@@ -78,7 +94,7 @@ export async function settleMissing(
   if (confirmation.unconfirmed.length) {
     console.warn(
       `[sync] kept ${confirmation.unconfirmed.length} accounts not listed without checking them ` +
-        `(at most ${CONFIRM_CAP} are checked a run); the next runs check them`,
+        `(at most ${cap} are checked a run); the next runs check them first`,
     );
   }
   return {

@@ -4,6 +4,7 @@ import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-acc
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
+import { lastConfirmedAt } from './last-confirmed.ts';
 import { readLocalAccount } from './account-local.ts';
 
 /**
@@ -104,5 +105,8 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
       throw new AppError('upstream_unavailable', `${staleReason} — and the account is not in the index`);
     throw new AppError('not_found', `No account with id ${id}`);
   }
-  return { account: accountView(indexed.row), meta, stale, staleReason, timeline: indexed.timeline };
+  const account = accountView(indexed.row);
+  // The stale copy's age (the banner's "last confirmed"): see AccountDetailSchema.
+  if (stale) account.syncedAt = await lastConfirmedAt(db, indexed.row);
+  return { account, meta, stale, staleReason, timeline: indexed.timeline };
 }

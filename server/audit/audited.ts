@@ -42,7 +42,12 @@ export async function audited<T>(
       targetOwner,
       outcome: 'failure',
       upstreamStatus: err instanceof AppError ? (err.options.upstream?.status ?? null) : null,
-      summary: { ...base.summary, error: err instanceof Error ? err.message : String(err) },
+      summary: {
+        ...base.summary,
+        error: err instanceof Error ? err.message : String(err),
+        // Not known to have failed: StackOne may have made the change.
+        ...(err instanceof AppError && err.code === 'outcome_unknown' ? { errorCode: err.code } : {}),
+      },
     }).catch((auditErr: unknown) =>
       console.error(`[audit] could not record a failed ${base.action}`, auditErr),
     );

@@ -41,6 +41,12 @@ export const accounts = pgTable(
     syncedAt: tstz('synced_at'),
     /** Time of the last event applied to this row (webhook, change made in the console, deletion). */
     lastEventAt: tstz('last_event_at'),
+    /**
+     * When a sync last asked StackOne about this account because a listing missed it (`GET
+     * /accounts/{id}`), whatever the answer: the checks of a capped run start with the oldest (nulls
+     * first), so the next run checks others.
+     */
+    missingCheckedAt: tstz('missing_checked_at'),
     /** Lower-cased, accent-free id, owner, username, label and provider, for `q` (trigram-indexed). */
     searchText: text('search_text').notNull(),
   },

@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  outcome_unknown: 504,
   internal: 500,
 };
 

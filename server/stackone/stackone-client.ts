@@ -118,7 +118,8 @@ export function createStackOneClient(options: StackOneClientOptions) {
     }
 
     return {
-      getAccount: (id: string) => {
+      // Async, so that a refused read is a rejection the caller's `.catch` sees, never a throw.
+      getAccount: async (id: string) => {
         read();
         return request({
           method: 'GET',
@@ -128,7 +129,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
           priority,
         });
       },
-      getAccountMeta: (id: string) => {
+      getAccountMeta: async (id: string) => {
         read();
         return request({
           method: 'GET',
@@ -274,6 +275,8 @@ export function createStackOneClient(options: StackOneClientOptions) {
     rateLimitedUntil: request.rateLimitedUntil,
     /** Called with the new end (ISO) each time StackOne starts or extends a rate limit; returns the unsubscribe. */
     onRateLimited: request.onRateLimited,
+    /** Ends every call and wait in progress at once with an error, and refuses new ones (shutdown). */
+    close: request.close,
     /** The label form StackOne took last (null until a label was set in this process). */
     labelForm: (): LabelForm | null => knownLabelForm,
   };

@@ -46,7 +46,20 @@ export interface UpstreamRequest<T extends z.ZodType> {
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sleeps `ms`, or rejects at once when `signal` aborts (the transport is closed) with its reason. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', aborted);
+      resolve();
+    }, ms);
+    function aborted() {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }
+    signal.addEventListener('abort', aborted, { once: true });
+  });
 
 /** `03:04:05 UTC`: when a rate limit ends, as a message names it. */
 const clock = (at: number) => `${new Date(at).toISOString().slice(11, 19)} UTC`;
@@ -87,6 +100,13 @@ export function createTransport(options: TransportOptions) {
   const baseDelayMs = options.baseDelayMs ?? 200;
   const scheduler = createCallScheduler(options.concurrency ?? { maxConcurrent: 32, maxInteractive: 24 });
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
+
+  /** Aborted by close(): every wait ends at once and no call starts, so a shutdown is not held up. */
+  const closing = new AbortController();
+  const closedError = (what: string) =>
+    new AppError('upstream_unavailable', `The console is shutting down: ${what} was abandoned`, {
+      upstream: { status: null, requestId: null },
+    });
 
   /** Until when StackOne has asked the console to stop (epoch ms; 0: it has not). Shared by all calls. */
   let limitedUntil = 0;
@@ -131,20 +151,54 @@ export function createTransport(options: TransportOptions) {
           `, longer than the console waits (STACKONE_RETRY_AFTER_MAX_SECONDS, ${Math.round(maxRetryAfterMs / 1000)} s)`,
         );
       }
-      await sleep(left);
+      await sleep(left, closing.signal).catch(() => {
+        throw closedError(what);
+      });
     }
   }
 
+  /**
+   * A change (PATCH, DELETE, POST) whose earlier attempt may have been carried out upstream, then
+   * refused a retry by the rate limit, did not fail: nobody knows whether it happened. It says so
+   * (`outcome_unknown`, which the audit records) rather than "rate limited".
+   */
   async function request<T extends z.ZodType>(req: UpstreamRequest<T>): Promise<z.output<T>> {
+    const state = { mayHaveApplied: false };
+    try {
+      return await send(req, state);
+    } catch (err) {
+      if (
+        state.mayHaveApplied &&
+        req.method !== 'GET' &&
+        err instanceof AppError &&
+        err.code === 'rate_limited'
+      ) {
+        throw new AppError(
+          'outcome_unknown',
+          `StackOne did not answer ${req.method} ${req.path} and then rate limited the retry: whether the change was made is unknown; reload to see (${err.message})`,
+          { upstream: err.options.upstream ?? { status: 429, requestId: null } },
+        );
+      }
+      throw err;
+    }
+  }
+
+  async function send<T extends z.ZodType>(
+    req: UpstreamRequest<T>,
+    state: { mayHaveApplied: boolean },
+  ): Promise<z.output<T>> {
     const url = buildUrl(options.baseUrl, req.path, req.query);
     const attempts = req.idempotent ? maxAttempts : 1;
     const priority = req.priority ?? 'background';
     const what = `${req.method} ${req.path}`;
     const startedAt = performance.now();
-    /** An earlier attempt may have been carried out upstream though its answer never came. */
-    let mayHaveApplied = false;
     let rateLimitWaits = 0;
+    const pause = (ms: number) =>
+      sleep(ms, closing.signal).catch(() => {
+        throw closedError(what);
+      });
     for (let attempt = 1; ; attempt++) {
+      if (closing.signal.aborted) throw closedError(what);
       await gate(priority, what);
       let response: UpstreamResponse;
       try {
@@ -158,14 +212,15 @@ export function createTransport(options: TransportOptions) {
               ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
             },
             body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
-            signal: AbortSignal.timeout(options.timeoutMs),
+            signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), closing.signal]),
           }),
         );
       } catch (err) {
+        if (closing.signal.aborted) throw closedError(what);
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-        mayHaveApplied = true;
+        state.mayHaveApplied = true;
         if (attempt < attempts) {
-          await sleep(backoff(attempt));
+          await pause(backoff(attempt));
           continue;
         }
         throw timedOut
@@ -197,7 +252,7 @@ export function createTransport(options: TransportOptions) {
         return parsed.data;
       }
 
-      if (response.status === 404 && mayHaveApplied && req.goneOnRetry) {
+      if (response.status === 404 && state.mayHaveApplied && req.goneOnRetry) {
         await response.text().catch(() => '');
         return req.goneOnRetry();
       }
@@ -227,10 +282,10 @@ export function createTransport(options: TransportOptions) {
         }
         throw await toAppError(response, what, requestId);
       }
-      if (response.status >= 500) mayHaveApplied = true;
+      if (response.status >= 500) state.mayHaveApplied = true;
       if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
         await response.text().catch(() => '');
-        await sleep(backoff(attempt));
+        await pause(backoff(attempt));
         continue;
       }
       throw await toAppError(response, what, requestId);
@@ -242,6 +297,13 @@ export function createTransport(options: TransportOptions) {
   }
 
   return Object.assign(request, {
+    /**
+     * Ends every wait (a Retry-After, a back-off) and call in flight at once with an error, and
+     * refuses new calls: for a shutdown. Idempotent.
+     */
+    close(): void {
+      closing.abort(new Error('closed'));
+    },
     /** When StackOne's current rate limit ends (ISO), or null when it is not limiting the console. */
     rateLimitedUntil: (): string | null =>
       limitedUntil > Date.now() ? new Date(limitedUntil).toISOString() : null,

@@ -13,6 +13,11 @@ export const TimelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 export const AccountDetailSchema = z.object({
+  /**
+   * The account. When `stale`, its `syncedAt` is when the index's copy was last known to match
+   * StackOne: the later of the sync that last changed or first saw the row, its last event, and the
+   * end of the last successful sync that vouched for it (listed it, every missing account checked).
+   */
   account: AccountSchema,
   meta: AccountMetaSchema.nullable(),
   /** True when StackOne could not be reached and the indexed copy is shown. */

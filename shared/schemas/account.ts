@@ -31,6 +31,11 @@ export const AccountSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
+  /**
+   * Start of the sync that last changed this row or first saw it: a sync does not rewrite a row
+   * StackOne still answers the same, so this is not "last seen" (the account detail answer, when
+   * stale, gives "last confirmed" here instead: see AccountDetailSchema).
+   */
   syncedAt: z.string().nullable(),
   lastEventAt: z.string().nullable(),
 });

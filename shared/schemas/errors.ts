@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'upstream_error',
   'upstream_unavailable',
   'upstream_timeout',
+  /** A change StackOne may or may not have made: its answer never came and the retry was refused. */
+  'outcome_unknown',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

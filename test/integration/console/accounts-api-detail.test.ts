@@ -7,6 +7,8 @@ import {
   type TestConsole,
 } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../../server/db/schema.ts';
 
 interface WireAccount {
   id: string;
@@ -112,6 +114,22 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
       expect(body.account).toMatchObject({ id: account.id, status: account.status, label: account.label });
       expect(body.meta).toBeNull();
     });
+
+    it('dates the stale copy by the last sync that confirmed it, not the one that last changed it', async () => {
+      const account = anAccount();
+      const [before] = await t.console.deps.database.db
+        .select({ syncedAt: accounts.syncedAt })
+        .from(accounts)
+        .where(eq(accounts.id, account.id));
+      // A later sync lists the account unchanged: its row is not rewritten.
+      expect(await t.console.deps.sync.runFull()).toMatchObject({ state: 'idle', error: null });
+      const confirmedAt = await t.console.deps.sync.syncedAt();
+      await addFault({ path: `/accounts/${account.id}`, status: 503 });
+      const { body } = await detail(account.id);
+      expect(body.stale).toBe(true);
+      expect(new Date(before!.syncedAt!).getTime()).toBeLessThan(new Date(confirmedAt!).getTime());
+      expect(body.account.syncedAt).toBe(confirmedAt);
+    });
   });
 
   describe('PATCH', () => {
@@ -181,7 +199,7 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
         expect(res.status).toBe(200);
         const page = await res.json();
         expect(page.items.length).toBeLessThanOrEqual(1);
-        seen.push(...page.items.map((l) => l.requestId ?? ""));
+        seen.push(...page.items.map((l) => l.requestId ?? ''));
         cursor = page.next;
       } while (cursor && seen.length < 50);
       expect(seen).toEqual(upstreamLogs.data.map((l) => l.request_id));

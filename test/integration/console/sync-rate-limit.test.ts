@@ -1,5 +1,7 @@
+import { desc, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncProgressEvent } from '../../../shared/schemas/events.ts';
+import { accounts, syncRuns } from '../../../server/db/schema.ts';
 import { createStackOneClient } from '../../../server/stackone/stackone-client.ts';
 import { startTestConsole, type TestConsole } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
@@ -58,4 +60,59 @@ describe.runIf(clientAnnounces)('the account sync under StackOne’s rate limit'
     expect(status.error).toMatch(/STACKONE_RETRY_AFTER_MAX_SECONDS/);
     await platformFetch(t.sandbox, '/_sandbox/faults', { method: 'DELETE' });
   });
+});
+
+describe.runIf(clientAnnounces)('closing the console while the sync waits out a Retry-After', () => {
+  let t: TestConsole | undefined;
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ends the wait at once: the run is recorded failed and no account is marked deleted', async () => {
+    t = await startTestConsole({
+      autoSync: false,
+      sandbox: { accounts: 30, webhookUrls: [], rateLimitPerMinute: 100_000 },
+      // The client waits out StackOne's Retry-After itself, up to 120 s: far longer than this test may take.
+      env: { STACKONE_RETRY_AFTER_MAX_SECONDS: '120' },
+    });
+    const { deps } = t.console;
+    expect(await deps.sync.runFull()).toMatchObject({ state: 'idle', seen: 30 });
+    await platformFetch(t.sandbox, '/_sandbox/faults', {
+      method: 'POST',
+      body: JSON.stringify({ path: '/accounts', method: 'GET', status: 429, retryAfter: 60, times: 1 }),
+    });
+    const waiting = new Promise<void>((resolve) => {
+      const unsubscribe = deps.bus.subscribe(({ event }) => {
+        if (event.type === 'sync.progress' && event.rateLimitedUntil) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    const run = deps.sync.runFull();
+    await waiting;
+
+    // What the database holds as the console closes it, the run over.
+    const database = deps.database;
+    const closeDatabase = database.close.bind(database);
+    let atClose: { runs: { state: string; error: string | null }[]; deleted: number } | undefined;
+    database.close = async () => {
+      const runs = await database.db
+        .select({ state: syncRuns.state, error: syncRuns.error })
+        .from(syncRuns)
+        .orderBy(desc(syncRuns.id));
+      const deleted = (await database.db.select({ id: accounts.id }).from(accounts)).length;
+      const live = await database.db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(isNull(accounts.deletedAt));
+      atClose = { runs, deleted: deleted - live.length };
+      await closeDatabase();
+    };
+    // The console closes (and a new one starts on the same sandbox); the test's timeout is half the Retry-After.
+    await t.restartConsole();
+    expect(await run).toMatchObject({ state: 'failed' });
+    expect(atClose).toMatchObject({ runs: [{ state: 'failed' }, { state: 'succeeded' }], deleted: 0 });
+    expect(atClose!.runs[0]!.error).toMatch(/shutting down|stopped/);
+  }, 30_000);
 });

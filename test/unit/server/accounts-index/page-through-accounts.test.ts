@@ -88,3 +88,58 @@ describe('where pages start and how large they are', () => {
     expect(r).toMatchObject({ complete: false, lastPage: 2, pages: 1 });
   });
 });
+
+describe('a listing that never ends', () => {
+  it('an upstream that ignores page, its page holding only skipped records: incomplete, not endless', async () => {
+    let reads = 0;
+    const r = await page(async () => {
+      if (++reads > 50) throw new Error('still paging');
+      return { items: [], skipped: [{ id: 'acc_bad1' }, { id: 'acc_bad2' }] };
+    });
+    expect(r).toMatchObject({ complete: false, stoppedBy: 'repeat', lastPage: 2 });
+    expect(r.seenIds).toEqual(new Set(['acc_bad1', 'acc_bad2']));
+  });
+
+  it('ends at the page cap, incomplete, when every page brings something new', async () => {
+    let reads = 0;
+    const r = await pageThroughAccounts(
+      {
+        db: database.db,
+        stackOne: {
+          listAccounts: async () => {
+            if (++reads > 50) throw new Error('still paging');
+            return { items: [], skipped: 1 }; // nothing to compare: only the cap ends it
+          },
+        },
+        maxPages: 10,
+      },
+      new Date().toISOString(),
+      async () => {},
+    );
+    expect(r).toMatchObject({ complete: false, stoppedBy: 'page_cap', lastPage: 9 });
+  });
+});
+
+describe('a stopped sync', () => {
+  it('reads no page after the stop', async () => {
+    const stop = new AbortController();
+    const read: number[] = [];
+    const paging = pageThroughAccounts(
+      {
+        db: database.db,
+        stackOne: {
+          listAccounts: async ({ page: p, pageSize }) => {
+            read.push(p);
+            if (p === 1) stop.abort();
+            return list.slice(p * pageSize, (p + 1) * pageSize);
+          },
+        },
+        signal: stop.signal,
+      },
+      new Date().toISOString(),
+      async () => {},
+    );
+    await expect(paging).rejects.toThrow(/stopped/);
+    expect(read).toEqual([0, 1]);
+  });
+});

@@ -98,3 +98,73 @@ describe('the StackOne transport', () => {
     expect(err.code).toBe('not_found');
   });
 });
+
+describe('a change whose outcome is unknown', () => {
+  it('says so, not "rate limited", when its retry is refused by a limit that began while it went unanswered', async () => {
+    const calls: string[] = [];
+    let readAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (readAnswered = resolve));
+    const fetch = (async (_url: string, init: RequestInit) => {
+      calls.push(init.method!);
+      if (init.method === 'PATCH') {
+        // No answer: it times out once the other call has met the limit (an event, not a clock).
+        await answered;
+        throw new DOMException('The operation timed out.', 'TimeoutError');
+      }
+      return new Response(JSON.stringify({ message: 'Too Many Requests' }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '60' },
+      });
+    }) as typeof globalThis.fetch;
+    const request = createTransport({
+      baseUrl: 'http://stackone.test',
+      apiKey: 'k',
+      timeoutMs: 60_000,
+      baseDelayMs: 1,
+      fetch,
+    });
+    const patch = rejection(
+      request({ method: 'PATCH', path: '/accounts/1', schema, idempotent: true, priority: 'interactive' }),
+    );
+    // Another user's read meets StackOne's limit while the PATCH is unanswered.
+    const read = await rejection(
+      request({ method: 'GET', path: '/accounts/2', schema, idempotent: true, priority: 'interactive' }),
+    );
+    expect(read.code).toBe('rate_limited');
+    readAnswered();
+    const err = await patch;
+    expect(err.code).toBe('outcome_unknown');
+    expect(err.message).toMatch(
+      /^StackOne did not answer PATCH \/accounts\/1 .*whether the change was made is unknown/,
+    );
+    expect(calls).toEqual(['PATCH', 'GET']);
+  });
+
+  it('a read refused the same way is rate limited: nothing was changed', async () => {
+    const { request } = upstream(['hang', 429, 429, 429, 429, 429, 429, 429]);
+    const err = await rejection(
+      request({ method: 'GET', path: '/accounts/1', schema, idempotent: true, priority: 'interactive' }),
+    );
+    expect(err.code).toBe('rate_limited');
+  });
+});
+
+describe('closing the transport', () => {
+  it('ends a background call waiting out a Retry-After at once, and refuses new calls', async () => {
+    let answered!: () => void;
+    const limited = new Promise<void>((resolve) => (answered = resolve));
+    const fetch = (async () => {
+      answered();
+      return new Response('{}', { status: 429, headers: { 'retry-after': '60' } });
+    }) as unknown as typeof globalThis.fetch;
+    const request = createTransport({ baseUrl: 'http://stackone.test', apiKey: 'k', timeoutMs: 1000, fetch });
+    const call = rejection(request({ method: 'GET', path: '/accounts', schema, idempotent: true }));
+    await limited;
+    request.close();
+    const err = await call; // without close() it would wait the 60 s out (past the test's timeout)
+    expect(err).toMatchObject({ code: 'upstream_unavailable' });
+    expect(err.message).toMatch(/shutting down/);
+    const later = await rejection(request({ method: 'GET', path: '/accounts', schema, idempotent: true }));
+    expect(later.message).toMatch(/shutting down/);
+  });
+});

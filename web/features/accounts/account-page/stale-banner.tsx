@@ -2,7 +2,10 @@ import { CloudOffIcon } from 'lucide-react';
 import { Alert, AlertDescription, AlertTitle } from '../../../components/ui/alert.tsx';
 import { RelativeTime } from '../../../components/ui/relative-time.tsx';
 
-/** StackOne could not be reached, so the page shows the index's copy of the account. */
+/**
+ * StackOne could not be reached, so the page shows the index's copy of the account; `syncedAt` is when
+ * that copy was last known to match StackOne (the detail answer's, see AccountDetailSchema).
+ */
 export function StaleBanner({ reason, syncedAt }: { reason: string | null; syncedAt: string | null }) {
   return (
     <Alert variant="warning">
@@ -12,7 +15,7 @@ export function StaleBanner({ reason, syncedAt }: { reason: string | null; synce
         <p>{reason ?? 'The live account could not be fetched.'}</p>
         {syncedAt && (
           <p>
-            Last copied from StackOne <RelativeTime value={syncedAt} />.
+            Last confirmed with StackOne <RelativeTime value={syncedAt} />.
           </p>
         )}
       </AlertDescription>
