@@ -339,4 +339,37 @@ describe.each(TEST_DATABASES)('claims on pending webhook rows on $name', ({ kind
     await drain(b, takenOver);
     expect(takenOver.sort((x, y) => x - y)).toEqual(claimedBy.a.sort((x, y) => x - y));
   });
+
+  it('renews only the leases past half their term, not every held row at every renewal', async () => {
+    await handles[0]!.db.insert(webhookEvents).values(
+      ['fresh', 'old'].map((name) => ({
+        bodyHash: name,
+        event: 'account.updated',
+        accountId: `renew_${name}`,
+        payload: {},
+        claimedBy: 'process-c',
+      })),
+    );
+    await handles[0]!.db.execute(sql`
+      update webhook_events set claimed_at = case when account_id = 'renew_old'
+        then now() - interval '20 seconds' else now() - interval '5 seconds' end
+      where claimed_by = 'process-c'`);
+    const before = await handles[0]!.db
+      .select({ accountId: webhookEvents.accountId, claimedAt: webhookEvents.claimedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.claimedBy, 'process-c'))
+      .orderBy(asc(webhookEvents.accountId));
+    await createWebhookClaims(handles[0]!.db, 'process-c', 30_000).renew();
+    const after = await handles[0]!.db
+      .select({ accountId: webhookEvents.accountId, claimedAt: webhookEvents.claimedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.claimedBy, 'process-c'))
+      .orderBy(asc(webhookEvents.accountId));
+    expect(after.map((r) => r.accountId)).toEqual(['renew_fresh', 'renew_old']);
+    // 5 s into a 30 s lease: left as it is. 20 s into it: renewed.
+    expect(after[0]!.claimedAt).toEqual(before[0]!.claimedAt);
+    expect(new Date(after[1]!.claimedAt!).getTime()).toBeGreaterThan(
+      new Date(before[1]!.claimedAt!).getTime(),
+    );
+  });
 });
