@@ -124,6 +124,51 @@ describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
     expect(await versions(['acc_w'])).toMatchObject([{ syncedAt: T1, lastEventAt: T2 }]);
   });
 
+  it('keeps the newer read when an older one is written after it, by a sync, a live read or a webhook', async () => {
+    await clear();
+    const newer = { status: 'error', label: 'new', updated_at: '2025-02-02T00:00:00Z' };
+    const older = { status: 'active', label: 'old', updated_at: '2025-02-01T00:00:00Z' };
+    const ids = ['acc_sync', 'acc_live', 'acc_hook', 'acc_same'];
+    await upsertAccounts(
+      database.db,
+      ids.map((id) => account(id, newer)),
+      { lastEventAt: T1 },
+    );
+    await upsertAccounts(database.db, [account('acc_sync', older)], { syncedAt: T2 });
+    await upsertAccounts(database.db, [account('acc_live', older)], {});
+    await upsertAccounts(database.db, [account('acc_hook', older)], { lastEventAt: T3 });
+    // As new as the stored one: written (its values are StackOne's at that time too).
+    await upsertAccounts(database.db, [account('acc_same', { ...newer, label: 'same' })], {});
+    const rows = await database.db
+      .select({ id: accounts.id, status: accounts.status, label: accounts.label })
+      .from(accounts)
+      .where(inArray(accounts.id, ids))
+      .orderBy(accounts.id);
+    expect(rows).toEqual([
+      { id: 'acc_hook', status: 'error', label: 'new' },
+      { id: 'acc_live', status: 'error', label: 'new' },
+      { id: 'acc_same', status: 'error', label: 'same' },
+      { id: 'acc_sync', status: 'error', label: 'new' },
+    ]);
+    // The webhook's stamp is written all the same: an event arrived.
+    expect(await versions(['acc_hook', 'acc_sync'])).toMatchObject([
+      { lastEventAt: T3, syncedAt: null },
+      { lastEventAt: T1, syncedAt: T2 },
+    ]);
+
+    // A deletion stays against an older read; a read as new as the stored row revives it.
+    await markAccountDeleted(database.db, 'acc_live', T2);
+    await upsertAccounts(database.db, [account('acc_live', older)], { syncedAt: T3 });
+    const deleted = () =>
+      database.db
+        .select({ deletedAt: accounts.deletedAt })
+        .from(accounts)
+        .where(inArray(accounts.id, ['acc_live']));
+    expect((await deleted())[0]!.deletedAt).not.toBeNull();
+    await upsertAccounts(database.db, [account('acc_live', newer)], { syncedAt: T3 });
+    expect((await deleted())[0]!.deletedAt).toBeNull();
+  });
+
   it("bounds the search index's pending list, which every search reads through until it is merged", async () => {
     const result = (await database.db.execute(
       sql`select reloptions from pg_class where relname = 'accounts_search_trgm_idx'`,
