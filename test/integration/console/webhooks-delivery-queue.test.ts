@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../server/db/client.ts';
 import { accounts, webhookEvents } from '../../../server/db/schema.ts';
 import { createWebhookClaims } from '../../../server/webhooks/webhook-claims.ts';
+import { createWebhookDeliveries } from '../../../server/webhooks/webhook-deliveries.ts';
 import {
   freshDatabase,
   startTestConsole,
@@ -191,6 +192,59 @@ describe.each(TEST_DATABASES)('the webhook delivery queue on $name', ({ kind }) 
     const rows = await settled(id, 2);
     expect(rows.map((r) => r.outcome)).toEqual(['failed', 'applied']);
     expect(await statusOf(id)).toBe('error');
+  });
+
+  it('does not start, when closed, the reads queued behind a held one: their rows stay pending for the next start', async () => {
+    const { database, stackOne, bus, accountReads } = t.console.deps;
+    // One read at a time, and a short lease so that on Postgres the next instance may take the rows.
+    const options = {
+      retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 },
+      leaseMs: 1_000,
+      concurrency: 1,
+    };
+    const accept = (deliveries: ReturnType<typeof createWebhookDeliveries>, id: string) =>
+      deliveries.accept(new TextEncoder().encode(bareBody(id)), { event: 'account.updated', account_id: id });
+    const held = freshAccount();
+    const backlog = [freshAccount(), freshAccount(), freshAccount()];
+    const first = createWebhookDeliveries({ database, stackOne, bus, accountReads }, options);
+    const fault = await addFault({ path: `/accounts/${held}`, method: 'GET', latencyMs: 2_000, times: 1 });
+    try {
+      await accept(first, held);
+      await waitUntil(
+        async () => {
+          const faults = (await control('GET', '/faults'))!.data as { id: string; fired: number }[];
+          return faults.find((f) => f.id === fault)?.fired !== 0;
+        },
+        { what: 'the held re-read to reach StackOne' },
+      );
+      for (const id of backlog) await accept(first, id);
+      expect(first.queued()).toBe(backlog.length);
+      await first.close();
+    } finally {
+      await removeFault(fault);
+    }
+    // The read in progress finished; the backlog was never read, and is still to apply.
+    expect((await rowsOf(held))[0]).toMatchObject({ outcome: 'applied' });
+    for (const id of backlog) expect(await rowsOf(id)).toMatchObject([{ outcome: 'pending' }]);
+
+    const next = createWebhookDeliveries({ database, stackOne, bus, accountReads }, options);
+    try {
+      await next.start();
+      for (const id of backlog) {
+        // Postgres: the rows are taken once the closed instance's lease has lapsed.
+        await waitUntil(
+          async () => {
+            await next.recover();
+            const rows = await rowsOf(id);
+            return rows.every((r) => r.outcome !== 'pending') ? rows : null;
+          },
+          { what: `the delivery of ${id} applied by the next start`, timeoutMs: 60_000 },
+        );
+        expect(await rowsOf(id)).toMatchObject([{ outcome: 'applied' }]);
+      }
+    } finally {
+      await next.close();
+    }
   });
 
   it('applies at start what a crashed process stored and answered but never applied', async () => {
