@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../server/db/client.ts';
 import { accounts, webhookEvents } from '../../../server/db/schema.ts';
 import { createWebhookClaims } from '../../../server/webhooks/webhook-claims.ts';
@@ -244,6 +244,45 @@ describe.each(TEST_DATABASES)('the webhook delivery queue on $name', ({ kind }) 
       }
     } finally {
       await next.close();
+    }
+  });
+
+  it('records a given-up delivery as failed even when the first write of that outcome fails', async () => {
+    const { database, stackOne, bus, accountReads } = t.console.deps;
+    // The database refuses the first outcome written (the only raw statement this instance runs here).
+    let refused = 0;
+    const db = new Proxy(database.db, {
+      get(target, prop) {
+        if (prop === 'execute')
+          return (query: Parameters<typeof target.execute>[0]) => {
+            if (refused++ === 0) return Promise.reject(new Error('the database is down'));
+            return target.execute(query);
+          };
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const deliveries = createWebhookDeliveries(
+      { database: { ...database, db }, stackOne, bus, accountReads },
+      { retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 1 }, leaseMs: 30_000, concurrency: 8 },
+    );
+    const id = freshAccount();
+    const fault = await addFault({ path: `/accounts/${id}`, method: 'GET', status: 500 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await deliveries.accept(new TextEncoder().encode(bareBody(id)), {
+        event: 'account.updated',
+        account_id: id,
+      });
+      const [row] = await settled(id, 1);
+      expect(refused).toBeGreaterThan(1);
+      expect(row).toMatchObject({ outcome: 'failed', claimedBy: null });
+      expect(row!.error).toContain('500');
+      expect(deliveries.queued()).toBe(0);
+    } finally {
+      logged.mockRestore();
+      await removeFault(fault);
+      await deliveries.close();
     }
   });
 
