@@ -79,7 +79,9 @@ export function createWebhookApplier(deps: {
         if (
           deliveries.some((d) => d.event === 'account.created' && d.attempts < CREATED_NOT_FOUND_ATTEMPTS - 1)
         )
-          throw new Error(`Account ${accountId} not found yet after account.created (${err.message})`);
+          throw new Error(`Account ${accountId} not found yet after account.created (${err.message})`, {
+            cause: err,
+          });
         // Gone upstream by the time it was read: deleted (its account.deleted may follow).
         return { account: null };
       }
