@@ -78,8 +78,24 @@ const RECORD_TYPES = sql.raw(
    updated_at timestamptz, search_text text, synced_at timestamptz, last_event_at timestamptz`,
 );
 const INSERT_COLUMNS = sql.raw(['id', ...DATA_COLUMNS, 'synced_at', 'last_event_at'].join(', '));
+/**
+ * SQL true when row `next` is an older read of StackOne's account than row `current` (its `updated_at`
+ * is earlier). Unknown (null) on either side is not older: there is nothing to compare, so it is written.
+ */
+const olderRead = (current: string, next: string) =>
+  `coalesce(${next}.updated_at < ${current}.updated_at, false)`;
+/**
+ * The StackOne values of the incoming row, unless it is an older read than the stored one (two
+ * processes, or a webhook lane and a user's live read, can finish their reads in either order): then
+ * the stored values, newer, stay (a deletion too).
+ */
 const SET_DATA = sql.raw(
-  [...DATA_COLUMNS.map((c) => `${c} = excluded.${c}`), 'deleted_at = null'].join(', '),
+  [
+    ...DATA_COLUMNS.map(
+      (c) => `${c} = case when ${olderRead('a', 'excluded')} then a.${c} else excluded.${c} end`,
+    ),
+    `deleted_at = case when ${olderRead('a', 'excluded')} then a.deleted_at else null end`,
+  ].join(', '),
 );
 /** SQL true when row `next` holds other StackOne values than row `current`, or `current` is deleted. */
 const dataChanged = (current: string, next: string) =>
@@ -95,6 +111,7 @@ const dataChanged = (current: string, next: string) =>
  * bloat with a dead version of every row per run); so `synced_at` is the start of the last sync that
  * changed the row, or that first saw it. A webhook's stamp (`lastEventAt`) is always written: it
  * records that an event arrived, and keeps the row from being marked vanished by a sync in progress.
+ * A read older than the stored row (an earlier StackOne `updated_at`) never replaces its values.
  */
 async function upsertChunk(
   db: Db,
@@ -125,10 +142,12 @@ async function upsertChunk(
   // locks each row it skips, which writes the row's page (and WAL) all the same. The clause stays for a
   // row another writer changes meanwhile. Rows are written, so locked, in id order by every writer:
   // a sync page and a webhook batch holding the same accounts wait for each other, never deadlock.
-  const changed = (current: string, next: string) =>
-    stamp.syncedAt
-      ? sql`(${dataChanged(current, next)} or ${sql.raw(current)}.synced_at is null)`
-      : dataChanged(current, next);
+  // An older read than the stored one changes nothing (see SET_DATA); a sync still stamps a row it
+  // sees first.
+  const changed = (current: string, next: string) => {
+    const newer = sql`(${dataChanged(current, next)} and not ${sql.raw(olderRead(current, next))})`;
+    return stamp.syncedAt ? sql`(${newer} or ${sql.raw(current)}.synced_at is null)` : newer;
+  };
   const onlyChanged = stamp.lastEventAt
     ? sql``
     : sql`left join "accounts" cur on cur.id = r.id where cur.id is null or ${changed('cur', 'r')}`;

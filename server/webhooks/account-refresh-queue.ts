@@ -67,10 +67,22 @@ export function createAccountRefreshQueue<R>(
   const logged = (what: string) => (err: unknown) =>
     console.error(`[webhooks] recording ${what} failed (the rows stay pending):`, err);
 
+  /** Records a failed attempt; resolves false when the database refused the record. */
+  const record = (deliveries: QueuedDelivery[], err: unknown, retryAt: Date | null, what: string) =>
+    handlers.failed(deliveries, err, retryAt).then(
+      () => true,
+      (recordErr: unknown) => {
+        logged(what)(recordErr);
+        return false;
+      },
+    );
+
   const attempt = async (accountId: string, lane: Lane) => {
     let taken: QueuedDelivery[] = [];
     try {
       const read = await limit(async () => {
+        // Closed while this read waited for its slot: the rows stay pending for the next start.
+        if (closed) return null;
         // Taken once the slot is granted: deliveries that arrived while this read waited join it.
         taken = lane.waiting.splice(0);
         return taken.length > 0 ? { value: await handlers.read(accountId, taken) } : null;
@@ -84,10 +96,14 @@ export function createAccountRefreshQueue<R>(
       const givenUp = taken.filter((d) => !again.includes(d));
       lane.failures++;
       const retryAt = Date.now() + retryDelayMs(policy, lane.failures);
-      if (givenUp.length > 0) await handlers.failed(givenUp, err, null).catch(logged('a failure'));
-      if (again.length > 0) {
-        await handlers.failed(again, err, new Date(retryAt)).catch(logged('a retry'));
-        lane.waiting.unshift(...again);
+      // Given up but not recorded so (the database failed): the row is still pending and ours, which
+      // no sweep takes over, so it is tried again like a retry rather than dropped from memory.
+      const unrecorded =
+        givenUp.length > 0 && !(await record(givenUp, err, null, 'a failure')) ? givenUp : [];
+      if (again.length > 0) await record(again, err, new Date(retryAt), 'a retry');
+      const back = [...again, ...unrecorded];
+      if (back.length > 0) {
+        lane.waiting.unshift(...back);
         schedule(accountId, lane, retryAt);
       }
     }
@@ -131,7 +147,10 @@ export function createAccountRefreshQueue<R>(
       for (const lane of lanes.values()) n += lane.waiting.length;
       return n;
     },
-    /** Stops the timers and waits for the reads in progress; what is left stays pending in the database. */
+    /**
+     * Stops the timers and waits for the reads in progress; a read still waiting for its slot is not
+     * started. What is left stays pending in the database.
+     */
     async close(): Promise<void> {
       closed = true;
       for (const lane of lanes.values()) if (lane.timer) clearTimeout(lane.timer);

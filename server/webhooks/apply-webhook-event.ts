@@ -14,6 +14,9 @@ import type { WebhookEventStore } from './store-webhook-event.ts';
 /** Upstream re-reads in flight at once per process, however many webhooks arrive together. */
 export const UPSTREAM_READ_CONCURRENCY = 8;
 
+/** Reads of a just-created account that may answer 404 before it is taken as gone. */
+export const CREATED_NOT_FOUND_ATTEMPTS = 3;
+
 type Change = AccountChangedEvent['change'];
 
 const CHANGE_BY_EVENT: Record<string, Change> = {
@@ -70,9 +73,17 @@ export function createWebhookApplier(deps: {
       try {
         return { account: await stackOne.getAccount(accountId) };
       } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
+        // Just created: StackOne's read may not show it yet, so a 404 is retried (with the queue's
+        // backoff) a few times before it is believed.
+        if (
+          deliveries.some((d) => d.event === 'account.created' && d.attempts < CREATED_NOT_FOUND_ATTEMPTS - 1)
+        )
+          throw new Error(`Account ${accountId} not found yet after account.created (${err.message})`, {
+            cause: err,
+          });
         // Gone upstream by the time it was read: deleted (its account.deleted may follow).
-        if (err instanceof AppError && err.code === 'not_found') return { account: null };
-        throw err;
+        return { account: null };
       }
     },
 

@@ -22,6 +22,7 @@ const CLAIM_BATCH = 500;
  */
 export function createWebhookClaims(db: Db, instanceId: string, leaseMs: number) {
   const leaseLapsed = sql`${webhookEvents.claimedAt} < now() - make_interval(secs => ${leaseMs / 1000})`;
+  const halfLapsed = sql`${webhookEvents.claimedAt} < now() - make_interval(secs => ${leaseMs / 2000})`;
 
   return {
     /**
@@ -55,12 +56,18 @@ export function createWebhookClaims(db: Db, instanceId: string, leaseMs: number)
           nextAttemptAt: webhookEvents.nextAttemptAt,
         });
     },
-    /** Renews the lease of every pending row this process holds. */
+    /**
+     * Renews the lease of the pending rows this process holds once half of it has passed. Called every
+     * third of a lease, so a lease is renewed before it lapses, yet a row is rewritten once per half
+     * lease at most instead of at every call (a long retry storm would bloat the table on Postgres).
+     */
     async renew(): Promise<void> {
       await db
         .update(webhookEvents)
         .set({ claimedAt: sql`now()` })
-        .where(and(eq(webhookEvents.outcome, 'pending'), eq(webhookEvents.claimedBy, instanceId)));
+        .where(
+          and(eq(webhookEvents.outcome, 'pending'), eq(webhookEvents.claimedBy, instanceId), halfLapsed),
+        );
     },
     batchSize: CLAIM_BATCH,
   };

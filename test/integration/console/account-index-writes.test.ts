@@ -9,6 +9,7 @@ import { accounts } from '../../../server/db/schema.ts';
 import type { UpstreamLinkedAccount } from '../../../server/stackone/upstream-schemas.ts';
 import { AccountListQuerySchema } from '../../../shared/schemas/account-filters.ts';
 import { freshDatabase, TEST_DATABASES } from '../../support/console.ts';
+import { waitUntil } from '../../support/webhook-receiver.ts';
 
 const account = (id: string, extra: Partial<UpstreamLinkedAccount> = {}): UpstreamLinkedAccount => ({
   id,
@@ -29,9 +30,10 @@ type Version = { id: string; version: string; syncedAt: string | null; lastEvent
 describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
   let database: Database;
   let drop: () => Promise<void>;
+  let fresh: Awaited<ReturnType<typeof freshDatabase>>;
   // A deliberate budget: opening and migrating a database takes seconds on a busy machine.
   beforeAll(async () => {
-    const fresh = await freshDatabase(kind);
+    fresh = await freshDatabase(kind);
     drop = fresh.drop;
     database = await openDatabase(fresh.config);
   }, 120_000);
@@ -122,6 +124,51 @@ describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
     expect(await versions(['acc_w'])).toMatchObject([{ syncedAt: T1, lastEventAt: T2 }]);
     await upsertAccounts(database.db, [account('acc_w')], { syncedAt: T3 });
     expect(await versions(['acc_w'])).toMatchObject([{ syncedAt: T1, lastEventAt: T2 }]);
+  });
+
+  it('keeps the newer read when an older one is written after it, by a sync, a live read or a webhook', async () => {
+    await clear();
+    const newer = { status: 'error', label: 'new', updated_at: '2025-02-02T00:00:00Z' };
+    const older = { status: 'active', label: 'old', updated_at: '2025-02-01T00:00:00Z' };
+    const ids = ['acc_sync', 'acc_live', 'acc_hook', 'acc_same'];
+    await upsertAccounts(
+      database.db,
+      ids.map((id) => account(id, newer)),
+      { lastEventAt: T1 },
+    );
+    await upsertAccounts(database.db, [account('acc_sync', older)], { syncedAt: T2 });
+    await upsertAccounts(database.db, [account('acc_live', older)], {});
+    await upsertAccounts(database.db, [account('acc_hook', older)], { lastEventAt: T3 });
+    // As new as the stored one: written (its values are StackOne's at that time too).
+    await upsertAccounts(database.db, [account('acc_same', { ...newer, label: 'same' })], {});
+    const rows = await database.db
+      .select({ id: accounts.id, status: accounts.status, label: accounts.label })
+      .from(accounts)
+      .where(inArray(accounts.id, ids))
+      .orderBy(accounts.id);
+    expect(rows).toEqual([
+      { id: 'acc_hook', status: 'error', label: 'new' },
+      { id: 'acc_live', status: 'error', label: 'new' },
+      { id: 'acc_same', status: 'error', label: 'same' },
+      { id: 'acc_sync', status: 'error', label: 'new' },
+    ]);
+    // The webhook's stamp is written all the same: an event arrived.
+    expect(await versions(['acc_hook', 'acc_sync'])).toMatchObject([
+      { lastEventAt: T3, syncedAt: null },
+      { lastEventAt: T1, syncedAt: T2 },
+    ]);
+
+    // A deletion stays against an older read; a read as new as the stored row revives it.
+    await markAccountDeleted(database.db, 'acc_live', T2);
+    await upsertAccounts(database.db, [account('acc_live', older)], { syncedAt: T3 });
+    const deleted = () =>
+      database.db
+        .select({ deletedAt: accounts.deletedAt })
+        .from(accounts)
+        .where(inArray(accounts.id, ['acc_live']));
+    expect((await deleted())[0]!.deletedAt).not.toBeNull();
+    await upsertAccounts(database.db, [account('acc_live', newer)], { syncedAt: T3 });
+    expect((await deleted())[0]!.deletedAt).toBeNull();
   });
 
   it("bounds the search index's pending list, which every search reads through until it is merged", async () => {
@@ -240,4 +287,76 @@ describe.each(TEST_DATABASES)('account index writes on $name', ({ kind }) => {
     expect(failures).toEqual([]);
     expect(await counted()).toEqual(await bruteForce());
   }, 120_000);
+
+  it('keeps the facet counts exact, without deadlock, when concurrent upserts insert and change rows across keys', async () => {
+    await clear();
+    const keys = [
+      { status: 'active', provider: 'hibob' },
+      { status: 'error', provider: 'workday' },
+      { status: 'inactive', provider: 'bamboohr' },
+    ];
+    const pairs = 40;
+    await upsertAccounts(
+      database.db,
+      Array.from({ length: pairs }, (_, i) => account(`acc_old_${i}`, keys[i % 3])),
+      { syncedAt: T1 },
+    );
+    // Each statement inserts a row under one key and moves an existing row to another (both triggers
+    // fire); its neighbour does the crossed pair, so their count keys are taken in opposite orders.
+    const statements = Array.from({ length: pairs }, (_, i) => {
+      const [a, b] = i % 2 === 0 ? [keys[i % 3]!, keys[(i + 1) % 3]!] : [keys[(i + 1) % 3]!, keys[i % 3]!];
+      return upsertAccounts(
+        database.db,
+        [
+          account(`acc_new_${i}`, { ...a, updated_at: '2025-03-01T00:00:00Z' }),
+          account(`acc_old_${i}`, { ...b, updated_at: '2025-03-01T00:00:00Z' }),
+        ],
+        { lastEventAt: T2 },
+      );
+    });
+    const failures = (await Promise.allSettled(statements)).filter((r) => r.status === 'rejected');
+    expect(failures).toEqual([]);
+    expect(await counted()).toEqual(await bruteForce());
+  }, 120_000);
+
+  // PGlite runs one statement at a time: there is nothing to serialise.
+  it.skipIf(kind !== 'postgres')(
+    'serialises writes to accounts on one advisory lock, taken before any row is locked',
+    async () => {
+      await clear();
+      const other = await openDatabase(fresh.config);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        let locked!: () => void;
+        const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+        const holder = other.db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(7017511360223569007)`);
+          locked();
+          await held;
+        });
+        await lockTaken;
+        let written = false;
+        const write = upsertAccounts(database.db, [account('acc_serial')], {}).then(() => (written = true));
+        await waitUntil(
+          async () => {
+            const result = (await database.db.execute(
+              sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+            )) as unknown as { rows: { n: number }[] };
+            return result.rows[0]!.n > 0;
+          },
+          { what: 'the write to wait for the lock', timeoutMs: 30_000 },
+        );
+        expect(written).toBe(false);
+        release();
+        await holder;
+        await write;
+        expect(await counted()).toEqual(await bruteForce());
+      } finally {
+        release();
+        await other.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -1,10 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../server/db/client.ts';
 import { accounts, webhookEvents } from '../../../server/db/schema.ts';
 import { createWebhookClaims } from '../../../server/webhooks/webhook-claims.ts';
+import { createWebhookDeliveries } from '../../../server/webhooks/webhook-deliveries.ts';
 import {
   freshDatabase,
   startTestConsole,
@@ -193,6 +194,98 @@ describe.each(TEST_DATABASES)('the webhook delivery queue on $name', ({ kind }) 
     expect(await statusOf(id)).toBe('error');
   });
 
+  it('does not start, when closed, the reads queued behind a held one: their rows stay pending for the next start', async () => {
+    const { database, stackOne, bus, accountReads } = t.console.deps;
+    // One read at a time, and a short lease so that on Postgres the next instance may take the rows.
+    const options = {
+      retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 3 },
+      leaseMs: 1_000,
+      concurrency: 1,
+    };
+    const accept = (deliveries: ReturnType<typeof createWebhookDeliveries>, id: string) =>
+      deliveries.accept(new TextEncoder().encode(bareBody(id)), { event: 'account.updated', account_id: id });
+    const held = freshAccount();
+    const backlog = [freshAccount(), freshAccount(), freshAccount()];
+    const first = createWebhookDeliveries({ database, stackOne, bus, accountReads }, options);
+    const fault = await addFault({ path: `/accounts/${held}`, method: 'GET', latencyMs: 2_000, times: 1 });
+    try {
+      await accept(first, held);
+      await waitUntil(
+        async () => {
+          const faults = (await control('GET', '/faults'))!.data as { id: string; fired: number }[];
+          return faults.find((f) => f.id === fault)?.fired !== 0;
+        },
+        { what: 'the held re-read to reach StackOne' },
+      );
+      for (const id of backlog) await accept(first, id);
+      expect(first.queued()).toBe(backlog.length);
+      await first.close();
+    } finally {
+      await removeFault(fault);
+    }
+    // The read in progress finished; the backlog was never read, and is still to apply.
+    expect((await rowsOf(held))[0]).toMatchObject({ outcome: 'applied' });
+    for (const id of backlog) expect(await rowsOf(id)).toMatchObject([{ outcome: 'pending' }]);
+
+    const next = createWebhookDeliveries({ database, stackOne, bus, accountReads }, options);
+    try {
+      await next.start();
+      for (const id of backlog) {
+        // Postgres: the rows are taken once the closed instance's lease has lapsed.
+        await waitUntil(
+          async () => {
+            await next.recover();
+            const rows = await rowsOf(id);
+            return rows.every((r) => r.outcome !== 'pending') ? rows : null;
+          },
+          { what: `the delivery of ${id} applied by the next start`, timeoutMs: 60_000 },
+        );
+        expect(await rowsOf(id)).toMatchObject([{ outcome: 'applied' }]);
+      }
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('records a given-up delivery as failed even when the first write of that outcome fails', async () => {
+    const { database, stackOne, bus, accountReads } = t.console.deps;
+    // The database refuses the first outcome written (the only raw statement this instance runs here).
+    let refused = 0;
+    const db = new Proxy(database.db, {
+      get(target, prop) {
+        if (prop === 'execute')
+          return (query: Parameters<typeof target.execute>[0]) => {
+            if (refused++ === 0) return Promise.reject(new Error('the database is down'));
+            return target.execute(query);
+          };
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const deliveries = createWebhookDeliveries(
+      { database: { ...database, db }, stackOne, bus, accountReads },
+      { retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 1 }, leaseMs: 30_000, concurrency: 8 },
+    );
+    const id = freshAccount();
+    const fault = await addFault({ path: `/accounts/${id}`, method: 'GET', status: 500 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await deliveries.accept(new TextEncoder().encode(bareBody(id)), {
+        event: 'account.updated',
+        account_id: id,
+      });
+      const [row] = await settled(id, 1);
+      expect(refused).toBeGreaterThan(1);
+      expect(row).toMatchObject({ outcome: 'failed', claimedBy: null });
+      expect(row!.error).toContain('500');
+      expect(deliveries.queued()).toBe(0);
+    } finally {
+      logged.mockRestore();
+      await removeFault(fault);
+      await deliveries.close();
+    }
+  });
+
   it('applies at start what a crashed process stored and answered but never applied', async () => {
     const crashed = freshAccount();
     const unclaimed = freshAccount();
@@ -338,5 +431,38 @@ describe.each(TEST_DATABASES)('claims on pending webhook rows on $name', ({ kind
     const takenOver: number[] = [];
     await drain(b, takenOver);
     expect(takenOver.sort((x, y) => x - y)).toEqual(claimedBy.a.sort((x, y) => x - y));
+  });
+
+  it('renews only the leases past half their term, not every held row at every renewal', async () => {
+    await handles[0]!.db.insert(webhookEvents).values(
+      ['fresh', 'old'].map((name) => ({
+        bodyHash: name,
+        event: 'account.updated',
+        accountId: `renew_${name}`,
+        payload: {},
+        claimedBy: 'process-c',
+      })),
+    );
+    await handles[0]!.db.execute(sql`
+      update webhook_events set claimed_at = case when account_id = 'renew_old'
+        then now() - interval '20 seconds' else now() - interval '5 seconds' end
+      where claimed_by = 'process-c'`);
+    const before = await handles[0]!.db
+      .select({ accountId: webhookEvents.accountId, claimedAt: webhookEvents.claimedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.claimedBy, 'process-c'))
+      .orderBy(asc(webhookEvents.accountId));
+    await createWebhookClaims(handles[0]!.db, 'process-c', 30_000).renew();
+    const after = await handles[0]!.db
+      .select({ accountId: webhookEvents.accountId, claimedAt: webhookEvents.claimedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.claimedBy, 'process-c'))
+      .orderBy(asc(webhookEvents.accountId));
+    expect(after.map((r) => r.accountId)).toEqual(['renew_fresh', 'renew_old']);
+    // 5 s into a 30 s lease: left as it is. 20 s into it: renewed.
+    expect(after[0]!.claimedAt).toEqual(before[0]!.claimedAt);
+    expect(new Date(after[1]!.claimedAt!).getTime()).toBeGreaterThan(
+      new Date(before[1]!.claimedAt!).getTime(),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createAccountRefreshQueue,
   type QueuedDelivery,
@@ -15,11 +15,15 @@ function deferred<T = void>() {
 class Transient extends Error {}
 
 /** Handlers that record what happens; `reads` answer in order (a value, or a Transient to throw). */
-function recorder(options: { gate?: Promise<void>; failures?: number; permanent?: boolean } = {}) {
+function recorder(
+  options: { gate?: Promise<void>; failures?: number; permanent?: boolean; recordFailures?: number } = {},
+) {
   const reads: number[][] = [];
   const applied: number[][] = [];
   const failed: { ids: number[]; attempts: number[]; retry: boolean }[] = [];
   let failuresLeft = options.failures ?? 0;
+  let recordFailuresLeft = options.recordFailures ?? 0;
+  const refusedRecords: number[][] = [];
   const changed = { next: deferred() };
   const notify = () => {
     const current = changed.next;
@@ -42,6 +46,11 @@ function recorder(options: { gate?: Promise<void>; failures?: number; permanent?
     },
     isRetryable: (err) => err instanceof Transient,
     failed: async (deliveries, _err, retryAt) => {
+      if (recordFailuresLeft > 0) {
+        recordFailuresLeft--;
+        refusedRecords.push(deliveries.map((d) => d.id));
+        throw new Error('the database is down');
+      }
       failed.push({
         ids: deliveries.map((d) => d.id),
         attempts: deliveries.map((d) => d.attempts),
@@ -54,7 +63,7 @@ function recorder(options: { gate?: Promise<void>; failures?: number; permanent?
   const until = async (probe: () => boolean) => {
     while (!probe()) await changed.next.promise;
   };
-  return { handlers, reads, applied, failed, until };
+  return { handlers, reads, applied, failed, refusedRecords, until };
 }
 
 const fast: RetryPolicy = { baseDelayMs: 1, maxDelayMs: 4, maxAttempts: 3 };
@@ -146,5 +155,55 @@ describe('createAccountRefreshQueue', () => {
     expect(r.applied).toEqual([[2]]);
     expect(queue.size()).toBe(1);
     await queue.close();
+  });
+
+  it('tries a given-up delivery again when recording that it failed fails, until it is recorded', async () => {
+    const r = recorder({ failures: 2, permanent: true, recordFailures: 1 });
+    const queue = createAccountRefreshQueue(r.handlers, { policy: fast, concurrency: 8 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      queue.add(delivery(1));
+      await r.until(() => r.failed.length === 1);
+      // The first give-up was not recorded (the row stayed pending): the delivery was read again.
+      expect(r.refusedRecords).toEqual([[1]]);
+      expect(r.reads).toEqual([[1], [1]]);
+      expect(r.failed).toEqual([{ ids: [1], attempts: [2], retry: false }]);
+      expect(queue.size()).toBe(0);
+    } finally {
+      logged.mockRestore();
+      await queue.close();
+    }
+  });
+
+  it('reads again, and applies, a delivery whose failure was not recorded', async () => {
+    const r = recorder({ failures: 1, permanent: true, recordFailures: 1 });
+    const queue = createAccountRefreshQueue(r.handlers, { policy: fast, concurrency: 8 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      queue.add(delivery(1));
+      await r.until(() => r.applied.length === 1);
+      expect(r.applied).toEqual([[1]]);
+      expect(r.failed).toEqual([]);
+    } finally {
+      logged.mockRestore();
+      await queue.close();
+    }
+  });
+
+  it('does not start the reads still waiting for a slot when closed', async () => {
+    const gate = deferred();
+    const r = recorder({ gate: gate.promise });
+    const queue = createAccountRefreshQueue(r.handlers, { policy: fast, concurrency: 1 });
+    queue.add(delivery(1, 'a'));
+    queue.add(delivery(2, 'b'));
+    queue.add(delivery(3, 'c'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(r.reads).toEqual([[1]]);
+    const closing = queue.close();
+    gate.resolve();
+    await closing;
+    // The read in progress finished; b and c, queued behind it, were never read (pending for the next start).
+    expect(r.reads).toEqual([[1]]);
+    expect(r.applied).toEqual([[1]]);
   });
 });
