@@ -34,7 +34,7 @@ export function judgeLabelProbe(outcome: RawOutcome): DoctorCheck {
     return {
       ...base,
       level: 'ok',
-      detail: `${UNKNOWN}: StackOne looks the account up before reading the label`,
+      detail: `${UNKNOWN}: a string label was not refused, but StackOne may look the account up before it reads the label (404 for the probe's made-up account)`,
     };
   if (status === 401 || status === 403)
     return {
