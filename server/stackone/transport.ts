@@ -98,7 +98,10 @@ export function createTransport(options: TransportOptions) {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const maxRateLimitWaits = options.maxRateLimitWaits ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 200;
-  const scheduler = createCallScheduler(options.concurrency ?? { maxConcurrent: 32, maxInteractive: 24 });
+  // As many calls in flight as the connection pool holds (node-fetch.ts: 128 sockets), 32 of them kept
+  // for the sync and webhooks. A lower cap queues users' reads behind each other: with 50 ms to
+  // StackOne, 24 interactive slots capped a busy console at 480 reads/s.
+  const scheduler = createCallScheduler(options.concurrency ?? { maxConcurrent: 128, maxInteractive: 96 });
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
 
   /** Aborted by close(): every wait ends at once and no call starts, so a shutdown is not held up. */
