@@ -4,6 +4,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { firstScreenPreload } from './web/build/first-screen-preload.ts';
+import { precompressAssets } from './web/build/precompress.ts';
 
 const root = fileURLToPath(new URL('./web', import.meta.url));
 
@@ -20,6 +21,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     firstScreenPreload(),
+    precompressAssets(),
   ],
   resolve: {
     alias: {

@@ -77,10 +77,14 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
       if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('cache-control', 'no-cache');
     });
     // Vite names assets by content hash: they never change, so browsers may keep them for good.
-    app.use('/assets/*', compress(), async (c, next) => {
+    app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
+    // The build writes each asset's .br and .gz beside it (web/build/precompress.ts): sent as they
+    // are, no compression per request. compress() leaves an encoded answer alone and compresses an
+    // asset the build did not.
+    app.use('/assets/*', compress(), serveStatic({ root: spaDir, precompressed: true }));
     app.use('/*', serveStatic({ root: spaDir }));
     // A missing asset is a 404, not the SPA shell served as JavaScript.
     app.get('/assets/*', (c) => c.notFound());

@@ -10,6 +10,7 @@ import { FormField } from '../../components/ui/form-field.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { toApiError } from '../../lib/api-error.ts';
 import { sessionKeys, signIn } from '../../lib/queries/session.ts';
+import { setSessionHint } from '../../lib/session-hint.ts';
 import { safeRedirect } from '../../lib/safe-redirect.ts';
 import { signInErrorMessage } from './sign-in-error-message.ts';
 
@@ -25,6 +26,7 @@ export function LoginForm({ redirect }: { redirect: string | undefined }) {
     // A 401 here means wrong credentials, not an ended session.
     meta: { handlesUnauthenticated: true },
     onSuccess: async () => {
+      setSessionHint(true);
       queryClient.removeQueries({ queryKey: sessionKeys.all });
       await router.navigate({ href: safeRedirect(redirect), replace: true });
     },
