@@ -87,6 +87,13 @@ export async function startConsole(
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
     s.once('error', reject);
+  }).catch(async (err: unknown) => {
+    // The port is taken: what started above is closed again, so the caller may try another port.
+    stackOne.close();
+    await webhooks.close();
+    await bus.close();
+    await database.close();
+    throw err;
   });
   const port = (server.address() as AddressInfo).port;
   if (options.autoSync !== false) sync.start();

@@ -109,22 +109,34 @@ export interface TestConsole {
  * A sandbox and a console wired as `npm start` wires them (the sandbox's webhooks signed with the
  * console's secret and sent to the console), each on a free port, with a fresh database.
  */
-export async function startTestConsole(
-  options: {
-    database?: 'pglite' | 'postgres';
-    sandbox?: Partial<SandboxOptions>;
-    env?: Record<string, string>;
-    autoSync?: boolean;
-    /** false: no SWITCHBOARD_ADMIN_* (the first-run setup is open); `api()` then needs an explicit cookie. */
-    seedAdmin?: boolean;
-    /** Changes the parsed config, for values the env schema rightly refuses (a session of seconds). */
-    adjustConfig?: (config: Config) => Config;
-    /** Serve this built SPA at `/` (browser tests pass `SPA_DIST_DIR`, filled by `vite build`). */
-    spaDir?: string;
-    /** The webhook queue's retry policy and claim lease (shortened to test retries). */
-    webhookQueue?: StartConsoleOptions['webhookQueue'];
-  } = {},
-): Promise<TestConsole> {
+export async function startTestConsole(options: TestConsoleOptions = {}): Promise<TestConsole> {
+  // freePort() frees the port it found before the console takes it: another test file may take it in
+  // between. That start fails with EADDRINUSE, having closed what it opened; another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTestConsoleOnce(options);
+    } catch (err) {
+      if (attempt >= 5 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+}
+
+type TestConsoleOptions = {
+  database?: 'pglite' | 'postgres';
+  sandbox?: Partial<SandboxOptions>;
+  env?: Record<string, string>;
+  autoSync?: boolean;
+  /** false: no SWITCHBOARD_ADMIN_* (the first-run setup is open); `api()` then needs an explicit cookie. */
+  seedAdmin?: boolean;
+  /** Changes the parsed config, for values the env schema rightly refuses (a session of seconds). */
+  adjustConfig?: (config: Config) => Config;
+  /** Serve this built SPA at `/` (browser tests pass `SPA_DIST_DIR`, filled by `vite build`). */
+  spaDir?: string;
+  /** The webhook queue's retry policy and claim lease (shortened to test retries). */
+  webhookQueue?: StartConsoleOptions['webhookQueue'];
+};
+
+async function startTestConsoleOnce(options: TestConsoleOptions): Promise<TestConsole> {
   const consolePort = await freePort();
   const sandbox = await startTestSandbox({
     webhookUrls: [`http://127.0.0.1:${consolePort}/webhooks/stackone`],
@@ -155,7 +167,14 @@ export async function startTestConsole(
       spaDir: options.spaDir,
       webhookQueue: options.webhookQueue,
     });
-  let running = await start(db.config);
+  let running: RunningConsole;
+  try {
+    running = await start(db.config);
+  } catch (err) {
+    await sandbox.close();
+    await db.drop();
+    throw err;
+  }
   const origin = new URL(config.publicUrl).origin;
   const raw = (path: string, init: RequestInit & { cookie?: string }, cookie: string) => {
     const { cookie: _ignored, ...rest } = init;
