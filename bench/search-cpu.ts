@@ -20,7 +20,8 @@ import { openDatabase, type Database } from '../server/db/client.ts';
 import { startSandbox } from '../server/sandbox/start-sandbox.ts';
 import type { UpstreamLinkedAccount } from '../server/stackone/upstream-schemas.ts';
 import { legacyListAccounts, legacyUpsertChunk } from './support/legacy-index.ts';
-import { seededRandom, summarize } from './support/stats.ts';
+import { searchQueries } from './support/search-queries.ts';
+import { summarize } from './support/stats.ts';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -157,24 +158,7 @@ try {
   await vacuum();
 
   // Queries: the four shapes of bench/search.ts, old and new alternately, answers compared.
-  const rng = seededRandom(7);
-  const names = [...new Set(all.map((a) => a.origin_owner_name))];
-  const providers = [...new Set(all.map((a) => a.provider))];
-  const fragment = () => {
-    const word = rng.pick(
-      rng
-        .pick(names)
-        .split(/\s+/)
-        .filter((w) => w.length >= 3),
-    );
-    const cut = word.slice(0, Math.max(3, Math.min(word.length, 3 + Math.floor(rng.next() * 4))));
-    return rng.next() < 0.5 ? cut.toLowerCase() : cut;
-  };
-  const raw = Array.from({ length: QUERIES }, () => ({
-    q: fragment(),
-    status: rng.pick(['active', 'error', 'inactive']),
-    provider: rng.pick(providers),
-  }));
+  const raw = searchQueries(all, QUERIES);
   const parse = (q: Record<string, string>) => AccountListQuerySchema.parse(q);
   const shapes: [string, AccountListQuery[]][] = [
     ['q + status + provider', raw.map((r) => parse(r))],

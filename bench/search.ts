@@ -10,17 +10,12 @@ import { foldForSearch } from '../server/accounts-index/search-text.ts';
 import { createStackOneClient } from '../server/stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../server/stackone/upstream-schemas.ts';
 import { startInProcessStack } from './support/console-stack.ts';
-import { printSummary, seededRandom, summarize, time, type Summary } from './support/stats.ts';
+import { searchQueries, type SearchQuery } from './support/search-queries.ts';
+import { printSummary, summarize, time, type Summary } from './support/stats.ts';
 
 const ACCOUNTS = 100_000;
 const QUERIES = 300;
 const BASELINE_RUNS = 5;
-
-interface Query {
-  q: string;
-  status: string;
-  provider: string;
-}
 
 const stack = await startInProcessStack(ACCOUNTS);
 try {
@@ -34,25 +29,7 @@ try {
       `(${Math.round(sync.value.seen / (sync.ms / 1000))} accounts/s), state ${sync.value.state}`,
   );
 
-  // Fragments of real customer names (a word, cut), as support staff type them; some with accents.
-  const rng = seededRandom(7);
-  const names = [...new Set(all.map((a) => a.origin_owner_name))];
-  const providers = [...new Set(all.map((a) => a.provider))];
-  const fragment = () => {
-    const word = rng.pick(
-      rng
-        .pick(names)
-        .split(/\s+/)
-        .filter((w) => w.length >= 3),
-    );
-    const cut = word.slice(0, Math.max(3, Math.min(word.length, 3 + Math.floor(rng.next() * 4))));
-    return rng.next() < 0.5 ? cut.toLowerCase() : cut;
-  };
-  const queries: Query[] = Array.from({ length: QUERIES }, () => ({
-    q: fragment(),
-    status: rng.pick(['active', 'error', 'inactive']),
-    provider: rng.pick(providers),
-  }));
+  const queries = searchQueries(all, QUERIES);
 
   const api = async (path: string) => {
     const res = await fetch(`${stack.console.url}${path}`, { headers: { cookie: stack.cookie } });
@@ -72,7 +49,7 @@ try {
     printSummary(label, s, `avg ${Math.round(matches / paths.length)} matches`);
     return s;
   };
-  const qs = (query: Partial<Query>) =>
+  const qs = (query: Partial<SearchQuery>) =>
     `/api/accounts?${new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][])}`;
 
   console.log('\nconsole (index over HTTP, page of 50 with total and facets):');
@@ -96,7 +73,7 @@ try {
     apiKey: stack.sandbox.apiKey,
     timeoutMs: 30_000,
   });
-  const filterInMemory = (list: UpstreamLinkedAccount[], query: Query) => {
+  const filterInMemory = (list: UpstreamLinkedAccount[], query: SearchQuery) => {
     const needle = foldForSearch(query.q);
     const hits = list.filter(
       (a) =>
