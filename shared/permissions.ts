@@ -11,15 +11,22 @@ export const PERMISSIONS = [
   'users:manage',
   'audit:read',
   'settings:stackone',
+  'incidents:read',
+  'incidents:act',
+  'alerts:manage',
+  'links:read',
+  'links:revoke',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: readonly Permission[] = ['accounts:read'];
+const VIEWER: readonly Permission[] = ['accounts:read', 'incidents:read', 'links:read'];
 const SUPPORT: readonly Permission[] = [
   ...VIEWER,
   'accounts:fix_credentials',
   'accounts:relink',
   'accounts:edit_label',
+  'incidents:act',
+  'links:revoke',
 ];
 const MANAGER: readonly Permission[] = [...SUPPORT, 'accounts:add'];
 const ADMIN: readonly Permission[] = [
@@ -28,6 +35,7 @@ const ADMIN: readonly Permission[] = [
   'users:manage',
   'audit:read',
   'settings:stackone',
+  'alerts:manage',
 ];
 
 /** The roles table of ARCHITECTURE.md, written once. */

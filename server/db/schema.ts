@@ -156,6 +156,86 @@ export const syncRuns = pgTable('sync_runs', {
   error: text('error'),
 });
 
+/**
+ * Every status change the console observed, once: written only by the account writer, in the same
+ * transaction as the row it describes. `source` says what observed it; `baseline` rows record the state
+ * an account was first seen in (the first sync of an installation), not a transition.
+ */
+export const accountStatusHistory = pgTable(
+  'account_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: text('account_id').notNull(),
+    provider: text('provider').notNull(),
+    /** null for a baseline row or an account first seen by this change. */
+    fromStatus: text('from_status'),
+    /** active | error | inactive | deleted */
+    toStatus: text('to_status').notNull(),
+    statusReasons: jsonb('status_reasons').$type<StatusReasonRow[]>().notNull().default([]),
+    observedAt: tstz('observed_at').notNull(),
+    /** sync | webhook | detail | mutation | baseline */
+    source: text('source').notNull(),
+  },
+  (t) => [
+    index('account_status_history_account_idx').on(t.accountId, t.observedAt),
+    index('account_status_history_observed_idx').on(t.observedAt),
+  ],
+);
+
+/**
+ * One per break of an account: opened when it becomes `error` (kind `error`) or `inactive` (kind
+ * `inactive`), resolved when it becomes active or is deleted. At most one unresolved incident per account.
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    provider: text('provider').notNull(),
+    originOwnerId: text('origin_owner_id').notNull(),
+    originOwnerName: text('origin_owner_name').notNull(),
+    label: text('label'),
+    /** error | inactive */
+    kind: text('kind').notNull(),
+    /** open | acknowledged | waiting_on_customer | resolved */
+    state: text('state').notNull(),
+    reasonCode: text('reason_code'),
+    reasonDescription: text('reason_description'),
+    openedAt: tstz('opened_at').notNull(),
+    /** The last time the break was observed (a re-read or a webhook still saying so). */
+    lastSeenAt: tstz('last_seen_at').notNull(),
+    resolvedAt: tstz('resolved_at'),
+    /** active | deleted | kind_changed (how it resolved) */
+    resolution: text('resolution'),
+    assigneeId: text('assignee_id'),
+    mutedUntil: tstz('muted_until'),
+    noteCount: integer('note_count').notNull().default(0),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('incidents_one_unresolved_idx')
+      .on(t.accountId)
+      .where(sql`${t.state} <> 'resolved'`),
+    index('incidents_state_opened_idx').on(t.state, t.openedAt),
+    index('incidents_account_idx').on(t.accountId, t.openedAt),
+    index('incidents_provider_opened_idx').on(t.provider, t.openedAt),
+  ],
+);
+
+/** Short notes on an incident: what was tried. Kept forever. */
+export const incidentNotes = pgTable(
+  'incident_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: text('incident_id').notNull(),
+    authorId: text('author_id'),
+    authorEmail: text('author_email'),
+    body: text('body').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_notes_incident_idx').on(t.incidentId, t.createdAt)],
+);
+
 /** One row per mutation through `/api` (and sign-ins). */
 export const auditLog = pgTable(
   'audit_log',

@@ -13,6 +13,11 @@ const ALLOWED: Record<Permission, Record<Role, boolean>> = {
   'users:manage': { viewer: false, support: false, manager: false, admin: true },
   'audit:read': { viewer: false, support: false, manager: false, admin: true },
   'settings:stackone': { viewer: false, support: false, manager: false, admin: true },
+  'incidents:read': { viewer: true, support: true, manager: true, admin: true },
+  'incidents:act': { viewer: false, support: true, manager: true, admin: true },
+  'alerts:manage': { viewer: false, support: false, manager: false, admin: true },
+  'links:read': { viewer: true, support: true, manager: true, admin: true },
+  'links:revoke': { viewer: false, support: true, manager: true, admin: true },
 };
 
 describe('can', () => {
