@@ -3,6 +3,7 @@ import type { ConsoleEvent } from '../../shared/schemas/events.ts';
 import type { Database } from '../db/client.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
+import { recordStatusBaseline } from '../account-state/status-baseline.ts';
 import { pageThroughAccounts, type PagingResult } from './page-through-accounts.ts';
 import { createRateLimitWait } from './rate-limit-wait.ts';
 import { settleMissing, type MissingOutcome } from './settle-missing.ts';
@@ -46,12 +47,6 @@ export interface AccountSync {
    */
   stop(): Promise<void>;
 }
-
-/**
- * Above this many accounts marked deleted in one run, no `account.changed` is published for each:
- * the final `sync.progress` (idle) tells every browser to reload the list instead.
- */
-export const ANNOUNCE_DELETED_LIMIT = 100;
 
 const now = () => new Date().toISOString();
 
@@ -103,6 +98,8 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
       };
       runId = await recordRunStarted(db, startedAt);
       await publishProgress();
+      // Accounts indexed before the status history existed: their state now, without a transition.
+      await recordStatusBaseline(db);
 
       const id = runId;
       const wait = createRateLimitWait({
@@ -122,7 +119,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
       let settled: MissingOutcome;
       try {
         listing = await pageThroughAccounts(
-          { db, stackOne, call: wait.call, signal: abort.signal },
+          { db, bus, stackOne, call: wait.call, signal: abort.signal },
           startedAt,
           async (progress) => {
             status = { ...status, ...progress };
@@ -130,7 +127,7 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
             await publishProgress();
           },
         );
-        settled = await settleMissing({ db, stackOne, call: wait.call }, listing, {
+        settled = await settleMissing({ db, bus, stackOne, call: wait.call }, listing, {
           startedAt,
           aborted: () => abort.signal.aborted,
         });
@@ -172,16 +169,6 @@ export function createAccountSync(deps: AccountSyncDeps): AccountSync {
       await vacuumIndex(database).catch((err: unknown) =>
         console.error('[sync] could not vacuum the account index', err),
       );
-      if (marked.length <= ANNOUNCE_DELETED_LIMIT) {
-        for (const accountId of marked)
-          await publish({
-            type: 'account.changed',
-            accountId,
-            change: 'deleted',
-            status: null,
-            at: finishedAt,
-          });
-      }
     } catch (err) {
       const error = syncFailureMessage(err);
       const finishedAt = now();

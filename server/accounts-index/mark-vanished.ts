@@ -4,6 +4,8 @@ import { accounts } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
+import type { IncidentTransition } from '../account-state/incident-transitions.ts';
+import { markDeletedRows, type DeletedRow } from './upsert-accounts.ts';
 
 /**
  * At most this many accounts missing from a listing are checked with `GET /accounts/{id}` in one run;
@@ -97,15 +99,16 @@ export async function noteChecked(db: Db, ids: readonly string[], at: string): P
 
 /**
  * Marks the accounts deleted, except a row that changed after the run started (a webhook or a live
- * read brought it in while we were paging): the listing is older than that row. Returns the ids marked.
+ * read brought it in while we were paging): the listing is older than that row. Returns the rows
+ * marked (history recorded, incidents resolved: see markDeletedRows).
  */
 export async function markVanished(
   db: Db,
   ids: readonly string[],
   runStartedAt: string,
   at: string,
-): Promise<string[]> {
-  const marked: string[] = [];
+): Promise<{ deleted: DeletedRow[]; incidents: IncidentTransition[] }> {
+  const outcome: { deleted: DeletedRow[]; incidents: IncidentTransition[] } = { deleted: [], incidents: [] };
   for (let i = 0; i < ids.length; i += UPDATE_CHUNK) {
     // Rows are locked in id order, as every other writer of several accounts locks them: writers
     // that overlap then wait for each other instead of deadlocking (Postgres).
@@ -122,18 +125,15 @@ export async function markVanished(
       )
       .orderBy(accounts.id)
       .for('update');
-    const rows = await db
-      .update(accounts)
-      .set({ deletedAt: at, lastEventAt: at })
-      .where(
-        and(
-          inArray(accounts.id, inOrder),
-          isNull(accounts.deletedAt),
-          or(isNull(accounts.lastEventAt), lt(accounts.lastEventAt, runStartedAt)),
-        ),
-      )
-      .returning({ id: accounts.id });
-    marked.push(...rows.map((r) => r.id));
+    const part = await markDeletedRows(
+      db,
+      sql`${inOrder}`,
+      sql`and (last_event_at is null or last_event_at < ${runStartedAt}::timestamptz)`,
+      at,
+      'sync',
+    );
+    outcome.deleted.push(...part.deleted);
+    outcome.incidents.push(...part.incidents);
   }
-  return marked;
+  return outcome;
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
-import { upsertAccounts } from './upsert-accounts.ts';
+import { BULK_ANNOUNCE_LIMIT, writeUpstreamAccounts } from '../account-state/account-writer.ts';
+import type { EventBus } from '../events/event-bus.ts';
 
 /** The `page_size` the sync asks for: StackOne's documented largest. A server may cap it lower. */
 export const SYNC_PAGE_SIZE = 100;
@@ -81,7 +82,14 @@ const direct: Call = (fn) => fn();
  * pages before it stay upserted, which is harmless.
  */
 export async function pageThroughAccounts(
-  deps: { db: Db; stackOne: AccountLister; call?: Call; maxPages?: number; signal?: AbortSignal },
+  deps: {
+    db: Db;
+    bus?: EventBus;
+    stackOne: AccountLister;
+    call?: Call;
+    maxPages?: number;
+    signal?: AbortSignal;
+  },
   syncedAt: string,
   onPage: (progress: { seen: number; pages: number; skipped: number }) => Promise<void>,
 ): Promise<PagingResult> {
@@ -116,7 +124,7 @@ export async function pageThroughAccounts(
     const fresh = new Map<string, UpstreamLinkedAccount>();
     for (const a of items) if (!seenIds.has(a.id) && !fresh.has(a.id)) fresh.set(a.id, a);
     if (fresh.size > 0) {
-      await upsertAccounts(deps.db, [...fresh.values()], { syncedAt });
+      await writeUpstreamAccounts(deps, [...fresh.values()], { syncedAt, bulkLimit: BULK_ANNOUNCE_LIMIT });
       for (const id of fresh.keys()) seenIds.add(id);
       pages++;
       await onPage({ seen: seenIds.size, pages, skipped });

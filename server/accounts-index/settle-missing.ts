@@ -1,9 +1,14 @@
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/app-error.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
-import { CONFIRM_CAP, confirmVanished, markVanished, noteChecked, vanishedIds } from './mark-vanished.ts';
+import {
+  BULK_ANNOUNCE_LIMIT,
+  writeUpstreamAccounts,
+  writeVanished,
+} from '../account-state/account-writer.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import { CONFIRM_CAP, confirmVanished, noteChecked, vanishedIds } from './mark-vanished.ts';
 import type { PagingResult } from './page-through-accounts.ts';
-import { upsertAccounts } from './upsert-accounts.ts';
 
 /**
  * A listing "looks wrong" when the index holds more live accounts missing from it than it listed
@@ -34,6 +39,7 @@ const named = (ids: readonly string[]) =>
 export async function settleMissing(
   deps: {
     db: Db;
+    bus?: EventBus;
     stackOne: Pick<StackOneClient, 'getAccount'>;
     call: <T>(fn: () => Promise<T>) => Promise<T>;
     /** Accounts checked at most per run (CONFIRM_CAP); tests lower it. */
@@ -74,7 +80,11 @@ export async function settleMissing(
   });
   // Stopped (a shutdown) while checking: the run fails and nothing is marked deleted on half the checks.
   if (run.aborted()) throw new AppError('upstream_unavailable', 'The sync was stopped');
-  if (confirmation.found.length) await upsertAccounts(db, confirmation.found, { syncedAt: run.startedAt });
+  if (confirmation.found.length)
+    await writeUpstreamAccounts(deps, confirmation.found, {
+      syncedAt: run.startedAt,
+      bulkLimit: BULK_ANNOUNCE_LIMIT,
+    });
   const checkedAt = new Date().toISOString();
   // Every account asked about, whatever the answer: the next run over the cap starts with the others.
   await noteChecked(
@@ -82,7 +92,10 @@ export async function settleMissing(
     [...confirmation.found.map((a) => a.id), ...confirmation.gone, ...confirmation.failed.map((f) => f.id)],
     checkedAt,
   );
-  const marked = await markVanished(db, confirmation.gone, run.startedAt, checkedAt);
+  const vanished = await writeVanished(deps, confirmation.gone, run.startedAt, {
+    bulkLimit: BULK_ANNOUNCE_LIMIT,
+  });
+  const marked = vanished.accounts.map((a) => a.accountId);
 
   if (confirmation.failed.length) {
     const first = confirmation.failed[0]!;

@@ -1,33 +1,72 @@
 import { sql } from 'drizzle-orm';
+import {
+  noteBreaksSeen,
+  reconcileIncidents,
+  recordDeletions,
+  type IncidentTransition,
+} from '../account-state/incident-transitions.ts';
 import type { Db } from '../db/client.ts';
-import { accounts } from '../db/schema.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { rowFromUpstream } from './account-row.ts';
+
+/** What observed an account's state (`account_status_history.source`). */
+export type WriteSource = 'sync' | 'webhook' | 'detail' | 'mutation';
+
+export interface UpsertStamp {
+  syncedAt?: string;
+  lastEventAt?: string;
+  /** Defaults to `sync` with syncedAt, `webhook` with lastEventAt, else `detail`. */
+  source?: WriteSource;
+}
+
+/** A row the upsert wrote (a row left as it was is not in it). */
+export interface WrittenRow {
+  id: string;
+  status: string;
+  /** Its status before ('deleted' for a deleted row), null when it was first seen. */
+  fromStatus: string | null;
+  inserted: boolean;
+}
+
+export interface UpsertOutcome {
+  /** Ids the database refused (logged and skipped). */
+  skipped: string[];
+  written: WrittenRow[];
+  incidents: IncidentTransition[];
+}
+
+const sourceOf = (stamp: UpsertStamp): WriteSource =>
+  stamp.source ?? (stamp.syncedAt ? 'sync' : stamp.lastEventAt ? 'webhook' : 'detail');
 
 /**
  * Upserts StackOne accounts into the index and clears `deleted_at` (an account seen again is live).
  * `syncedAt` is set by the full sync, `lastEventAt` by webhooks; each keeps the other's value. An
- * account whose values are unchanged is not written again (see upsertChunk).
- * Resolves with the ids of the accounts the database refused (logged and skipped).
+ * account whose values are unchanged is not written again (see upsertChunk). In the same transaction
+ * a status change is recorded in `account_status_history` and the incidents follow (reconcileIncidents).
+ * Only the account writer (server/account-state/account-writer.ts) calls this.
  */
 export async function upsertAccounts(
   db: Db,
   upstream: readonly UpstreamLinkedAccount[],
-  stamp: { syncedAt?: string; lastEventAt?: string },
-): Promise<string[]> {
-  const skipped: string[] = [];
+  stamp: UpsertStamp,
+): Promise<UpsertOutcome> {
+  const outcome: UpsertOutcome = { skipped: [], written: [], incidents: [] };
+  const add = (part: Omit<UpsertOutcome, 'skipped'>) => {
+    outcome.written.push(...part.written);
+    outcome.incidents.push(...part.incidents);
+  };
   for (let i = 0; i < upstream.length; i += UPSERT_CHUNK) {
     const chunk = upstream.slice(i, i + UPSERT_CHUNK);
     try {
-      await upsertChunk(db, chunk, stamp);
+      add(await upsertChunk(db, chunk, stamp));
     } catch (err) {
-      const refused = await upsertOneByOne(db, chunk, stamp);
+      const refused = await upsertOneByOne(db, chunk, stamp, add);
       // Every record refused is not a bad record but a database that refuses them all: a failure.
       if (chunk.length > 1 && refused.length === chunk.length) throw err;
-      skipped.push(...refused);
+      outcome.skipped.push(...refused);
     }
   }
-  return skipped;
+  return outcome;
 }
 
 /**
@@ -37,12 +76,13 @@ export async function upsertAccounts(
 async function upsertOneByOne(
   db: Db,
   upstream: readonly UpstreamLinkedAccount[],
-  stamp: { syncedAt?: string; lastEventAt?: string },
+  stamp: UpsertStamp,
+  add: (part: Omit<UpsertOutcome, 'skipped'>) => void,
 ): Promise<string[]> {
   const skipped: string[] = [];
   for (const account of upstream) {
     try {
-      await upsertChunk(db, [account], stamp);
+      add(await upsertChunk(db, [account], stamp));
     } catch (err) {
       // A database that does not answer is not a bad record: the caller must see that failure.
       await db.execute(sql`select 1`).catch(() => Promise.reject(err));
@@ -116,8 +156,8 @@ const dataChanged = (current: string, next: string) =>
 async function upsertChunk(
   db: Db,
   upstream: readonly UpstreamLinkedAccount[],
-  stamp: { syncedAt?: string; lastEventAt?: string },
-): Promise<void> {
+  stamp: UpsertStamp,
+): Promise<Omit<UpsertOutcome, 'skipped'>> {
   const rows = upstream.map((a) => {
     const row = rowFromUpstream(a);
     return {
@@ -152,24 +192,86 @@ async function upsertChunk(
     ? sql``
     : sql`left join "accounts" cur on cur.id = r.id where cur.id is null or ${changed('cur', 'r')}`;
   const conflictChanged = stamp.lastEventAt ? sql`` : sql`where ${changed('a', 'excluded')}`;
-  await db.execute(sql`
-    insert into "accounts" as a (${INSERT_COLUMNS})
-    select r.id, ${sql.raw(DATA_COLUMNS.map((c) => `r.${c}`).join(', '))}, r.synced_at, r.last_event_at
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(${RECORD_TYPES})
-    ${onlyChanged}
-    order by r.id
-    on conflict (id) do update set ${SET_DATA},
-      synced_at = coalesce(excluded.synced_at, a.synced_at),
-      last_event_at = coalesce(excluded.last_event_at, a.last_event_at)
-    ${conflictChanged}`);
+  const at = new Date().toISOString();
+  const source = sourceOf(stamp);
+  // `prev` reads the rows as they were before this statement (one snapshot for every part of it): the
+  // status each written row had, for its history row.
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      with r as (
+        select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(${RECORD_TYPES})
+      ), prev as (
+        select p.id, case when p.deleted_at is null then p.status else 'deleted' end as status
+        from "accounts" p join r on r.id = p.id
+      ), up as (
+        insert into "accounts" as a (${INSERT_COLUMNS})
+        select r.id, ${sql.raw(DATA_COLUMNS.map((c) => `r.${c}`).join(', '))}, r.synced_at, r.last_event_at
+        from r
+        ${onlyChanged}
+        order by r.id
+        on conflict (id) do update set ${SET_DATA},
+          synced_at = coalesce(excluded.synced_at, a.synced_at),
+          last_event_at = coalesce(excluded.last_event_at, a.last_event_at)
+        ${conflictChanged}
+        returning a.id, a.provider, a.status, a.status_reasons, a.deleted_at, (a.xmax = 0) as inserted
+      ), history as (
+        insert into account_status_history (account_id, provider, from_status, to_status, status_reasons, observed_at, source)
+        select up.id, up.provider, prev.status, up.status, up.status_reasons, ${at}::timestamptz, ${source}
+        from up left join prev on prev.id = up.id
+        where up.deleted_at is null and prev.status is distinct from up.status
+      )
+      select up.id, up.status, prev.status as from_status, up.inserted
+      from up left join prev on prev.id = up.id`);
+    const written = (
+      result as unknown as {
+        rows: { id: string; status: string; from_status: string | null; inserted: boolean }[];
+      }
+    ).rows.map((w) => ({ id: w.id, status: w.status, fromStatus: w.from_status, inserted: w.inserted }));
+    const incidents = await reconcileIncidents(tx, written, at);
+    await noteBreaksSeen(
+      tx,
+      rows.map((r) => ({ id: r.id, status: r.status })),
+      at,
+    );
+    return { written, incidents };
+  });
+}
+
+/** A row marked deleted, with the status it had. */
+export interface DeletedRow {
+  id: string;
+  provider: string;
+  status: string;
+}
+
+/**
+ * Marks accounts deleted (kept for the timeline and the audit log) with their history rows and
+ * incidents, in one transaction. `lockedIds` (a subquery) names the rows to mark, locked in id order;
+ * rows already deleted are left. Resolves with the rows marked and the incidents resolved.
+ */
+export async function markDeletedRows(
+  db: Db,
+  lockedIds: ReturnType<typeof sql>,
+  extraGuard: ReturnType<typeof sql>,
+  at: string,
+  source: WriteSource,
+): Promise<{ deleted: DeletedRow[]; incidents: IncidentTransition[] }> {
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      update "accounts" set deleted_at = ${at}::timestamptz, last_event_at = ${at}::timestamptz
+      where id in (${lockedIds}) and deleted_at is null ${extraGuard}
+      returning id, provider, status`);
+    const deleted = (result as unknown as { rows: DeletedRow[] }).rows;
+    return { deleted, incidents: await recordDeletions(tx, deleted, at, source) };
+  });
 }
 
 /** Marks one account deleted (kept for the timeline and the audit log). */
-export async function markAccountDeleted(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db
-    .update(accounts)
-    .set({ deletedAt: at, lastEventAt: at })
-    .where(sql`${accounts.id} = ${id} and ${accounts.deletedAt} is null`)
-    .returning({ id: accounts.id });
-  return result.length > 0;
+export async function markAccountDeleted(
+  db: Db,
+  id: string,
+  at: string,
+  source: WriteSource = 'webhook',
+): Promise<{ deleted: DeletedRow[]; incidents: IncidentTransition[] }> {
+  return markDeletedRows(db, sql`select ${id}::text`, sql``, at, source);
 }

@@ -1,6 +1,6 @@
 import type { AccountDetail } from '../../shared/schemas/account-detail.ts';
 import { accountView, rowFromUpstream, type AccountRow } from '../accounts-index/account-row.ts';
-import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
+import { writeAccountDeleted, writeUpstreamAccounts } from '../account-state/account-writer.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
@@ -77,16 +77,7 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
   } catch (err) {
     if (err instanceof AppError && err.code === 'not_found') {
       await local.catch(() => {});
-      if (await markAccountDeleted(db, id, new Date().toISOString())) {
-        await reads.touch(id);
-        await deps.bus.publish({
-          type: 'account.changed',
-          accountId: id,
-          change: 'deleted',
-          status: null,
-          at: new Date().toISOString(),
-        });
-      }
+      await writeAccountDeleted({ db, bus: deps.bus }, id, 'detail');
       throw new AppError('not_found', `No account with id ${id}`, { upstream: err.options.upstream });
     }
     if (!isUnreachable(err)) throw err;
@@ -96,7 +87,8 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
 
   let indexed = await local;
   if (live && !isUpToDate(indexed?.row, live)) {
-    await upsertAccounts(db, [live], {});
+    // The writer publishes the change (which also drops this account's cached reads everywhere).
+    await writeUpstreamAccounts({ db, bus: deps.bus }, [live], { source: 'detail' });
     await reads.touch(id);
     indexed = await readIndexed();
   }

@@ -1,6 +1,6 @@
 import type { Account } from '../../shared/schemas/account.ts';
 import { accountView } from '../accounts-index/account-row.ts';
-import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
+import { writeAccountDeleted, writeUpstreamAccounts } from '../account-state/account-writer.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { accounts } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
@@ -32,14 +32,9 @@ export async function updateAccountLabel(
   const { account: updated, attempts } = await deps.stackOne
     .forUser(userId)
     .updateAccountLabel(id, label === '' ? null : label);
-  const now = new Date().toISOString();
-  await upsertAccounts(deps.database.db, [updated], { lastEventAt: now });
-  await deps.bus.publish({
-    type: 'account.changed',
-    accountId: id,
-    change: 'updated',
-    status: updated.status,
-    at: now,
+  await writeUpstreamAccounts({ db: deps.database.db, bus: deps.bus }, [updated], {
+    lastEventAt: new Date().toISOString(),
+    source: 'mutation',
   });
   return { account: await indexedAccount(deps, id), attempts: describeAttempts(attempts) };
 }
@@ -53,15 +48,7 @@ export interface DeletedAccount {
 /** Deletes the account at StackOne; the index keeps it marked deleted for its history. */
 export async function deleteAccount(deps: AppDeps, userId: string, id: string): Promise<DeletedAccount> {
   const { confirmedByRetry404 } = await deps.stackOne.forUser(userId).deleteAccount(id);
-  const now = new Date().toISOString();
-  await markAccountDeleted(deps.database.db, id, now);
-  await deps.bus.publish({
-    type: 'account.changed',
-    accountId: id,
-    change: 'deleted',
-    status: null,
-    at: now,
-  });
+  await writeAccountDeleted({ db: deps.database.db, bus: deps.bus }, id, 'mutation');
   return {
     account: await indexedAccount(deps, id),
     note: confirmedByRetry404

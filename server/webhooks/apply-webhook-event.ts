@@ -1,6 +1,11 @@
 import type { AccountChangedEvent } from '../../shared/schemas/events.ts';
 import type { AccountReads } from '../accounts/account-reads.ts';
-import { markAccountDeleted, upsertAccounts } from '../accounts-index/upsert-accounts.ts';
+import {
+  publishWrites,
+  writeAccountDeleted,
+  writeUpstreamAccounts,
+  type AccountWrites,
+} from '../account-state/account-writer.ts';
 import type { Db } from '../db/client.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
@@ -50,11 +55,27 @@ export function createWebhookApplier(deps: {
   store: WebhookEventStore;
 }): RefreshHandlers<AccountRead> {
   const { db, stackOne, bus, store } = deps;
+  const writer = { db, bus };
   // One account is applied at a time, so a batch never holds an account twice. Each account's result:
-  // whether the index refused it (then logged and skipped by upsertAccounts).
+  // what was written for it, or null when the index refused it (logged and skipped by the writer).
+  // Nothing is published here: the deliveries are marked applied first.
   const upsert = createBatcher(async (batch: UpstreamLinkedAccount[]) => {
-    const skipped = new Set(await upsertAccounts(db, batch, { lastEventAt: new Date().toISOString() }));
-    return batch.map((account) => skipped.has(account.id));
+    const { skipped, writes } = await writeUpstreamAccounts(writer, batch, {
+      lastEventAt: new Date().toISOString(),
+      source: 'webhook',
+      publish: false,
+    });
+    const refused = new Set(skipped);
+    return batch.map((account): AccountWrites | null =>
+      refused.has(account.id)
+        ? null
+        : {
+            at: writes.at,
+            accounts: writes.accounts.filter((a) => a.accountId === account.id),
+            statusChanged: writes.statusChanged.filter((id) => id === account.id),
+            incidents: writes.incidents.filter((i) => i.accountId === account.id),
+          },
+    );
   }, 500);
 
   const record = (
@@ -88,21 +109,23 @@ export function createWebhookApplier(deps: {
     },
 
     async apply(accountId, deliveries, { account }) {
+      let writes: AccountWrites;
       if (account) {
-        if (await upsert(account))
+        const written = await upsert(account);
+        if (!written)
           throw new NotRetryableError(`The index refused account ${accountId} (see the server log)`);
+        const created = deliveries.some((d) => d.event === 'account.created');
+        writes = {
+          ...written,
+          accounts: written.accounts.map((a) => ({ ...a, change: created ? 'created' : 'updated' })),
+        };
       } else {
-        await markAccountDeleted(db, accountId, new Date().toISOString());
+        writes = await writeAccountDeleted(writer, accountId, 'webhook', { publish: false });
+        // Already marked deleted: the deliveries' state still changed the timeline.
+        if (!writes.accounts.length) writes.accounts.push({ accountId, change: 'deleted', status: null });
       }
       await record(deliveries, 'applied', null, null);
-      const created = deliveries.some((d) => d.event === 'account.created');
-      await bus.publish({
-        type: 'account.changed',
-        accountId,
-        change: account ? (created ? 'created' : 'updated') : 'deleted',
-        status: account?.status ?? null,
-        at: new Date().toISOString(),
-      });
+      await publishWrites(writer, writes);
     },
 
     isRetryable,

@@ -18,8 +18,20 @@ export const SyncProgressEventSchema = SyncStatusSchema.extend({
 });
 export type SyncProgressEvent = z.infer<typeof SyncProgressEventSchema>;
 
+/** An incident opened, resolved, or was worked on (state, assignee, mute, a note). */
+export const IncidentChangedEventSchema = z.object({
+  type: z.literal('incident.changed'),
+  incidentId: z.string(),
+  accountId: z.string(),
+  change: z.enum(['opened', 'updated', 'resolved', 'noted']),
+  state: z.string(),
+  at: z.string(),
+});
+export type IncidentChangedEvent = z.infer<typeof IncidentChangedEventSchema>;
+
 export const ConsoleEventSchema = z.discriminatedUnion('type', [
   AccountChangedEventSchema,
   SyncProgressEventSchema,
+  IncidentChangedEventSchema,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

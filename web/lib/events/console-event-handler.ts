@@ -3,6 +3,7 @@ import type { AccountListResponse } from '../../../shared/schemas/account-filter
 import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
 import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
 import { accountKeys } from '../queries/accounts.ts';
+import { incidentKeys } from '../queries/incidents.ts';
 import { markRecentlyChanged } from './recent-changes.ts';
 import { setSyncProgress } from './sync-progress.ts';
 
@@ -30,6 +31,12 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
       if (event.state !== 'running') refreshLists();
       return;
     }
+    if (event.type === 'incident.changed') {
+      // The queue, the incident and the account page showing its open incident.
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.detail(event.accountId) });
+      return;
+    }
     const { accountId, status, change } = event;
     if (status !== null && change !== 'deleted') {
       queryClient.setQueriesData<AccountListResponse>({ queryKey: accountKeys.lists() }, (page) =>
@@ -49,6 +56,7 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
   /** After a reconnect events may have been missed: everything about accounts is refetched. */
   function resync(): void {
     void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+    void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
   }
 
   function dispose(): void {

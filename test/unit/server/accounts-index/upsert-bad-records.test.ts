@@ -40,7 +40,7 @@ describe('upsertAccounts with records Postgres cannot store as sent', () => {
       ],
     });
     expect(
-      await upsertAccounts(database.db, [account('acc_before'), broken, account('acc_after')], {}),
+      (await upsertAccounts(database.db, [account('acc_before'), broken, account('acc_after')], {})).skipped,
     ).toEqual([]);
     const [stored] = await database.db.select().from(accounts).where(eq(accounts.id, 'acc_surrogate'));
     expect(stored).toMatchObject({
@@ -56,7 +56,7 @@ describe('upsertAccounts with records Postgres cannot store as sent', () => {
     const badId = 'acc_bad\u0000id';
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const skipped = await upsertAccounts(
+      const { skipped } = await upsertAccounts(
         database.db,
         [account('acc_page_1'), account(badId), account('acc_page_3')],
         { syncedAt: '2024-02-01T00:00:00.000Z' },
@@ -79,6 +79,7 @@ describe('upsertAccounts with records Postgres cannot store as sent', () => {
     const unreachable = {
       insert: () => ({ values: () => ({ onConflictDoUpdate: lost }) }),
       execute: lost,
+      transaction: lost,
     } as unknown as Db;
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
