@@ -21,6 +21,7 @@ import { connectSessionsRoutes } from './routes/connect-sessions-routes.ts';
 import { connectorsRoutes } from './routes/connectors-routes.ts';
 import { eventsRoutes } from './routes/events-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { incidentsRoutes } from './routes/incidents-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -47,6 +48,7 @@ export function createApiRoutes(deps: AppDeps) {
       // .use() over a path), so a route cannot be added without deciding who may call it.
       .route('/me', meRoutes(deps))
       .route('/accounts', accountsRoutes(deps))
+      .route('/incidents', incidentsRoutes(deps))
       .route('/connect-sessions', connectSessionsRoutes(deps))
       .route('/connectors', connectorsRoutes(deps))
       .route('/events', eventsRoutes(deps))

@@ -6,6 +6,7 @@ import { AppError } from '../http/app-error.ts';
 import type { UpstreamLinkedAccount } from '../stackone/upstream-schemas.ts';
 import { lastConfirmedAt } from './last-confirmed.ts';
 import { readLocalAccount } from './account-local.ts';
+import { findOpenIncident } from '../incidents/find-incident.ts';
 
 /**
  * StackOne could not answer (its own rate limit included): the indexed copy is shown, marked stale.
@@ -100,5 +101,6 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
   const account = accountView(indexed.row);
   // The stale copy's age (the banner's "last confirmed"): see AccountDetailSchema.
   if (stale) account.syncedAt = await lastConfirmedAt(db, indexed.row);
-  return { account, meta, stale, staleReason, timeline: indexed.timeline };
+  const openIncident = await findOpenIncident(db, id);
+  return { account, meta, stale, staleReason, timeline: indexed.timeline, openIncident };
 }

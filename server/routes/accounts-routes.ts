@@ -15,6 +15,7 @@ import { audited, type AuditEntry } from '../audit/audited.ts';
 import { assertPermission, requireAnyPermission, requirePermission } from '../auth/session-middleware.ts';
 import { createAccountConnectSession } from '../connect/connect-sessions.ts';
 import { validate } from '../http/validate.ts';
+import { noteRelinkSent } from '../incidents/relink-sent.ts';
 
 export function accountsRoutes(deps: AppDeps) {
   const { db } = deps.database;
@@ -105,6 +106,7 @@ export function accountsRoutes(deps: AppDeps) {
           },
           () => createAccountConnectSession(deps, c.get('actor').id, id, request),
         );
+        if (request.purpose === 'auth_link') await noteRelinkSent(deps, c, id);
         return c.json(session, 201);
       },
     )

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountMetaSchema, AccountSchema } from './account.ts';
+import { IncidentSchema } from './incident.ts';
 
 export const TimelineEntrySchema = z.object({
   kind: z.enum(['webhook', 'audit']),
@@ -24,5 +25,7 @@ export const AccountDetailSchema = z.object({
   stale: z.boolean(),
   staleReason: z.string().nullable(),
   timeline: z.array(TimelineEntrySchema),
+  /** The account's unresolved incident, or null. */
+  openIncident: IncidentSchema.nullable(),
 });
 export type AccountDetail = z.infer<typeof AccountDetailSchema>;

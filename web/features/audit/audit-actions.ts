@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'incident.updated': 'Incident updated',
+  'incident.note_added': 'Incident note added',
 };
 
 export const auditActionLabel = (action: string): string =>
