@@ -86,6 +86,7 @@ describe('DeleteAccountDialog', () => {
       status: [],
       provider: [],
       type: [],
+      reason: [],
       sort: 'updatedAt',
       order: 'desc',
       page: 1,
