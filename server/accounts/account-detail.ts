@@ -87,6 +87,16 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
           at: new Date().toISOString(),
         });
       }
+      // A deleted account stays readable with its history (read-only: the web offers no action on it).
+      const kept = await readIndexed();
+      if (kept)
+        return {
+          account: accountView(kept.row),
+          meta: null,
+          stale: false,
+          staleReason: null,
+          timeline: kept.timeline,
+        };
       throw new AppError('not_found', `No account with id ${id}`, { upstream: err.options.upstream });
     }
     if (!isUnreachable(err)) throw err;
