@@ -52,6 +52,10 @@ describe('admins', () => {
     await page.getByText('Deleted', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Fix credentials' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Delete account' }).count()).toBe(0);
-    await page.getByRole('tabpanel').getByText(/deleted/i).first().waitFor();
+    await page
+      .getByRole('tabpanel')
+      .getByText(/deleted/i)
+      .first()
+      .waitFor();
   });
 });
