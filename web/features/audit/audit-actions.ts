@@ -14,6 +14,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'sandbox.account_broken': 'Account broken in the sandbox',
+  'sandbox.fault_injected': 'Sandbox fault injected',
+  'sandbox.faults_cleared': 'Sandbox faults cleared',
 };
 
 export const auditActionLabel = (action: string): string =>
