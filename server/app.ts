@@ -22,6 +22,8 @@ import { connectorsRoutes } from './routes/connectors-routes.ts';
 import { eventsRoutes } from './routes/events-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { incidentsRoutes } from './routes/incidents-routes.ts';
+import { SANDBOX_DOCS_PATH, sandboxRoutes } from './routes/sandbox-routes.ts';
+import { sandboxDocs } from './sandbox-demo/sandbox-docs.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -56,6 +58,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/audit', auditRoutes(deps))
       .route('/audit.csv', auditCsvRoutes(deps))
       .route('/settings', settingsRoutes(deps))
+      .route('/sandbox', sandboxRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -70,6 +73,8 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}`);
   });
+
+  app.get(SANDBOX_DOCS_PATH, sandboxDocs);
 
   const spaDir = options.spaDir;
   if (spaDir && existsSync(spaDir)) {

@@ -46,7 +46,7 @@ export async function legacyListAccounts(db: Db, query: AccountListQuery): Promi
     type: (v: string | null) =>
       query.type.length === 0 || (v !== null && (query.type as string[]).includes(v)),
   };
-  const facets: AccountPage['facets'] = { status: {}, provider: {}, type: {} };
+  const facets: AccountPage['facets'] = { status: {}, provider: {}, type: {}, reason: {} };
   let total = 0;
   for (const g of groups) {
     const n = Number(g.n);

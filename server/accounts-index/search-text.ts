@@ -1,11 +1,11 @@
-/** Lower-case and strip accents, so "Société" matches "societe". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
+import { foldForSearch } from '../../shared/search-query.ts';
 
+export { foldForSearch };
+
+/**
+ * The folded text `q` searches. The status-reason codes come last: migration 0010 appended them to the
+ * rows written before they were searchable, in this same form.
+ */
 export function searchTextOf(account: {
   id: string;
   originOwnerId: string;
@@ -14,6 +14,7 @@ export function searchTextOf(account: {
   label: string | null;
   provider: string;
   providerName: string | null;
+  statusReasons?: readonly { code: string | null }[];
 }): string {
   return foldForSearch(
     [
@@ -24,6 +25,7 @@ export function searchTextOf(account: {
       account.label,
       account.provider,
       account.providerName,
+      ...(account.statusReasons ?? []).map((r) => r.code),
     ]
       .filter(Boolean)
       .join(' \u0001 '),

@@ -79,6 +79,18 @@ export async function getAccountDetail(deps: AppDeps, userId: string, id: string
     if (err instanceof AppError && err.code === 'not_found') {
       await local.catch(() => {});
       await writeAccountDeleted({ db, bus: deps.bus }, id, 'detail');
+      await reads.touch(id);
+      // A deleted account stays readable with its history (read-only: the web offers no action on it).
+      const kept = await readIndexed();
+      if (kept)
+        return {
+          account: accountView(kept.row),
+          meta: null,
+          stale: false,
+          staleReason: null,
+          timeline: kept.timeline,
+          openIncident: null,
+        };
       throw new AppError('not_found', `No account with id ${id}`, { upstream: err.options.upstream });
     }
     if (!isUnreachable(err)) throw err;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { forbiddenMessage } from '../../shared/forbidden-message.ts';
 import { can, type Permission } from '../../shared/permissions.ts';
 import { RoleSchema, type Role } from '../../shared/schemas/roles.ts';
 import type { EventBus } from '../events/event-bus.ts';
@@ -57,7 +58,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Sig
     const actor = c.get('actor');
     if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
     if (!can(actor.role, permission)) {
-      throw new AppError('forbidden', `Your role (${actor.role}) does not allow ${permission}`);
+      throw new AppError('forbidden', forbiddenMessage(actor.role, [permission]));
     }
     await next();
   };
@@ -69,7 +70,7 @@ export function requireAnyPermission(...permissions: Permission[]): MiddlewareHa
     const actor = c.get('actor');
     if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
     if (!permissions.some((p) => can(actor.role, p))) {
-      throw new AppError('forbidden', `Your role (${actor.role}) does not allow ${permissions.join(' or ')}`);
+      throw new AppError('forbidden', forbiddenMessage(actor.role, permissions));
     }
     await next();
   };
@@ -84,5 +85,5 @@ export const requireSignedIn: MiddlewareHandler<SignedIn> = async (c, next) => {
 export function assertPermission(actor: { role: Role } | undefined, permission: Permission): void {
   if (!actor) throw new AppError('unauthenticated', 'Sign in to continue');
   if (!can(actor.role, permission))
-    throw new AppError('forbidden', `Your role (${actor.role}) does not allow ${permission}`);
+    throw new AppError('forbidden', forbiddenMessage(actor.role, [permission]));
 }

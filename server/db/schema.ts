@@ -47,7 +47,10 @@ export const accounts = pgTable(
      * first), so the next run checks others.
      */
     missingCheckedAt: tstz('missing_checked_at'),
-    /** Lower-cased, accent-free id, owner, username, label and provider, for `q` (trigram-indexed). */
+    /**
+     * Lower-cased, accent-free id, owner, username, label, provider and status-reason codes, for `q`
+     * (trigram-indexed).
+     */
     searchText: text('search_text').notNull(),
   },
   (t) => [
@@ -63,6 +66,10 @@ export const accounts = pgTable(
       .with({ gin_pending_list_limit: 512 }),
     // A list filtered by one status and one provider, newest first, reads its page straight off this
     // index (its facet counts come from account_facet_counts), and with several it still narrows.
+    // The Reason facet counts only the live rows that have a first status-reason code, a minority.
+    index('accounts_live_first_reason_idx')
+      .on(sql`(${t.statusReasons}->0->>'code')`)
+      .where(sql`${t.deletedAt} is null and (${t.statusReasons}->0->>'code') is not null`),
     index('accounts_live_status_provider_idx')
       .on(t.status, t.provider, t.updatedAt, t.id)
       .where(sql`${t.deletedAt} is null`),

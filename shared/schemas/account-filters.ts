@@ -27,6 +27,8 @@ export const AccountListQuerySchema = z.object({
   ),
   provider: stringList.pipe(z.array(z.string().max(100))),
   type: stringList.pipe(z.array(z.enum(['production', 'test']))),
+  /** The first status-reason code (`token_expired`): what the Reason column shows. */
+  reason: stringList.pipe(z.array(z.string().max(100))),
   ownerId: z.string().trim().max(200).optional(),
   sort: AccountSortSchema.default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -71,7 +73,13 @@ export const AccountListResponseSchema = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  facets: z.object({ status: FacetCountsSchema, provider: FacetCountsSchema, type: FacetCountsSchema }),
+  facets: z.object({
+    status: FacetCountsSchema,
+    provider: FacetCountsSchema,
+    type: FacetCountsSchema,
+    // Optional so that a page built without reasons (a test double, an older server) still parses.
+    reason: FacetCountsSchema.optional(),
+  }),
   syncedAt: z.string().nullable(),
   sync: SyncStatusSchema,
 });

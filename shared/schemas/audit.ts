@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   'auth.sign_out',
   'incident.updated',
   'incident.note_added',
+  'sandbox.account_broken',
+  'sandbox.fault_injected',
+  'sandbox.faults_cleared',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -5,7 +5,7 @@ import { useConsoleBrowser } from './support/console-browser.ts';
 const ui = useConsoleBrowser();
 
 describe('admins', () => {
-  it('delete an account after typing the customer’s name: the row leaves the table and StackOne', async () => {
+  it('delete an account after typing the provider’s name: the row leaves the table and StackOne', async () => {
     const store = ui.console.sandbox.context.store;
     const target = store
       .listAccounts()
@@ -22,10 +22,11 @@ describe('admins', () => {
 
     const dialog = page.getByRole('alertdialog', { name: 'Delete account' });
     const confirm = dialog.getByRole('button', { name: 'Delete account' });
-    const typed = dialog.getByLabel(`Type ${target.origin_owner_name} to confirm`);
-    await typed.fill(target.origin_owner_name.slice(0, -1));
+    const providerName = target.provider_name ?? target.provider;
+    const typed = dialog.getByLabel(`Type ${providerName} to confirm`);
+    await typed.fill(providerName.slice(0, -1));
     expect(await confirm.isDisabled()).toBe(true);
-    await typed.fill(target.origin_owner_name);
+    await typed.fill(providerName.toLowerCase());
     await confirm.click();
 
     await page.getByText('Account deleted').waitFor();
@@ -44,5 +45,17 @@ describe('admins', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(globex.length - 1);
     expect(await rows.filter({ hasText: 'US entity' }).count()).toBe(0);
+
+    // Its own URL still opens it, read-only, with its history.
+    await page.goto(ui.url(`/accounts/${target.id}`));
+    await page.getByText('This account no longer exists in StackOne').waitFor();
+    await page.getByText('Deleted', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Fix credentials' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete account' }).count()).toBe(0);
+    await page
+      .getByRole('tabpanel')
+      .getByText(/deleted/i)
+      .first()
+      .waitFor();
   });
 });

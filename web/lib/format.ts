@@ -28,11 +28,19 @@ export function formatRelative(value: string | number | Date, now: number = Date
   return `${formatDuration(diff)} ago`;
 }
 
-/** "broken for 3 days" — how long an account has been in its current bad state. */
-export function formatBrokenFor(since: string | number | Date, now: number = Date.now()): string {
+/**
+ * "broken for 3 days" — how long an account has been in its current bad state. An inactive account
+ * is not broken (it may have been disabled on purpose): "inactive for 3 days".
+ */
+export function formatBrokenFor(
+  since: string | number | Date,
+  now: number = Date.now(),
+  status: string = 'error',
+): string {
+  const state = status === 'inactive' ? 'inactive' : 'broken';
   const time = toTime(since);
-  if (Number.isNaN(time)) return 'broken';
-  return `broken for ${formatDuration(now - time)}`;
+  if (Number.isNaN(time)) return state;
+  return `${state} for ${formatDuration(now - time)}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });

@@ -176,7 +176,24 @@ describe.each(TEST_DATABASES)('one account through /api/accounts/:id on $name', 
       expect(body).toMatchObject({ id: account.id, deletedAt: expect.any(String) });
       expect((await upstream(account.id)).status).toBe(404);
       expect((await search(account.id)).total).toBe(0);
-      expect((await detail(account.id)).status).toBe(404);
+      // The deleted account stays readable, marked deleted, with its history (the delete itself).
+      const after = await detail(account.id);
+      expect(after.status).toBe(200);
+      if (after.status !== 200) return;
+      expect(after.body.account).toMatchObject({ id: account.id, deletedAt: expect.any(String) });
+      expect(after.body.stale).toBe(false);
+      expect(after.body.timeline.map((e) => e.action)).toContain('account.deleted');
+    });
+
+    it('answers a deleted account that StackOne no longer has from the index, marked deleted', async () => {
+      const account = anAccount();
+      expect((await detail(account.id)).status).toBe(200);
+      await platformFetch(t.sandbox, `/accounts/${account.id}`, { method: 'DELETE' });
+      const after = await detail(account.id);
+      expect(after.status).toBe(200);
+      if (after.status !== 200) return;
+      expect(after.body.account).toMatchObject({ id: account.id, deletedAt: expect.any(String) });
+      expect((await search(account.id)).total).toBe(0);
     });
   });
 

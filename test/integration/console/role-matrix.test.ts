@@ -31,6 +31,10 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/audit':                                  [401, 403, 403, 403, 200],
   'GET /api/audit.csv':                              [401, 403, 403, 403, 200],
   'GET /api/settings/stackone/doctor':               [401, 403, 403, 403, 200],
+  'GET /api/sandbox':                                [401, 200, 200, 200, 200],
+  'POST /api/sandbox/accounts/:id/break':            [401, 403, 403, 403, 200],
+  'POST /api/sandbox/faults':                        [401, 403, 403, 403, 201],
+  'DELETE /api/sandbox/faults':                      [401, 403, 403, 403, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -43,6 +47,8 @@ interface WireAccount {
   id: string;
   provider: string;
   label: string | null;
+  status?: string;
+  status_reasons?: { code: string | null }[] | null;
 }
 
 interface Call {
@@ -153,6 +159,24 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     'GET /api/audit': () => ({ path: '/api/audit' }),
     'GET /api/audit.csv': () => ({ path: '/api/audit.csv' }),
     'GET /api/settings/stackone/doctor': () => ({ path: '/api/settings/stackone/doctor' }),
+    'GET /api/sandbox': () => ({ path: '/api/sandbox' }),
+    'POST /api/sandbox/accounts/:id/break': () => {
+      const account = freshAccount();
+      return {
+        path: `/api/sandbox/accounts/${account.id}/break`,
+        init: json('POST', { status: 'error', code: 'token_expired' }),
+        unchanged: async () =>
+          expect((await upstream(account.id)).body.status_reasons ?? []).toEqual(
+            account.status_reasons ?? [],
+          ),
+      };
+    },
+    // One fault on a path no other row calls, cleared by the next row.
+    'POST /api/sandbox/faults': () => ({
+      path: '/api/sandbox/faults',
+      init: json('POST', { status: 503, path: '/requests/logs', times: 1 }),
+    }),
+    'DELETE /api/sandbox/faults': () => ({ path: '/api/sandbox/faults', init: { method: 'DELETE' } }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),

@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '../../lib/cn.ts';
 import { TableSkeleton } from '../feedback/table-skeleton.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../ui/table.tsx';
+import { useRowOpen } from './use-row-open.ts';
 
 export interface DataTableProps<TData> {
   table: TanStackTable<TData>;
@@ -17,6 +18,10 @@ export interface DataTableProps<TData> {
   /** Extra attributes per row (e.g. `data-highlight`). */
   rowProps?: (row: Row<TData>) => ComponentProps<'tr'> & Record<`data-${string}`, unknown>;
   className?: string;
+  /** The whole row opens (click, or Enter on the focused row; arrow keys move between rows). */
+  onRowOpen?: (row: Row<TData>) => void;
+  /** The header stays visible while the rows scroll (in a container as high as the window allows). */
+  stickyHeader?: boolean;
 }
 
 const ariaSort = (sorted: false | 'asc' | 'desc') =>
@@ -31,13 +36,24 @@ export function DataTable<TData>({
   empty,
   rowProps,
   className,
+  onRowOpen,
+  stickyHeader,
 }: DataTableProps<TData>) {
   const columnCount = table.getVisibleLeafColumns().length;
   const rows = table.getRowModel().rows;
+  const rowOpenProps = useRowOpen(rows.length, onRowOpen && ((index) => onRowOpen(rows[index]!)));
   return (
     <div className={cn('overflow-hidden rounded-lg border bg-background', className)}>
-      <Table aria-label={label} aria-busy={isLoading || isFetching ? true : undefined}>
-        <TableHeader>
+      <Table
+        aria-label={label}
+        aria-busy={isLoading || isFetching ? true : undefined}
+        containerClassName={stickyHeader ? 'max-h-[max(24rem,calc(100dvh-13rem))] overflow-auto' : undefined}
+      >
+        <TableHeader
+          className={
+            stickyHeader ? 'sticky top-0 z-10 bg-background shadow-[0_1px_0_var(--border)]' : undefined
+          }
+        >
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id} className="hover:bg-transparent">
               {group.headers.map((header) => (
@@ -66,10 +82,16 @@ export function DataTable<TData>({
               </TableCell>
             </TableRow>
           ) : (
-            rows.map((row) => {
+            rows.map((row, index) => {
               const { className: rowClassName, ...extra } = rowProps?.(row) ?? {};
+              const { className: openClassName, ...open } = rowOpenProps(index);
               return (
-                <TableRow key={row.id} className={cn(rowClassName as string | undefined)} {...extra}>
+                <TableRow
+                  key={row.id}
+                  className={cn(rowClassName as string | undefined, openClassName)}
+                  {...open}
+                  {...extra}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <TableCell key={cell.id} className={cell.column.columnDef.meta?.cellClassName}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -19,6 +19,8 @@ export interface ErrorStateProps {
 export function ErrorState({ error, title, onRetry, children, className }: ErrorStateProps) {
   const apiError = toApiError(error);
   const upstream = describeUpstream(apiError.upstream);
+  // Trying again cannot change a role: a 403 explains itself (the server names the role) and stops there.
+  const retry = apiError.code === 'forbidden' ? undefined : onRetry;
   return (
     <div
       role="alert"
@@ -41,10 +43,10 @@ export function ErrorState({ error, title, onRetry, children, className }: Error
           </p>
         )}
       </div>
-      {(onRetry || children) && (
+      {(retry || children) && (
         <div className="flex items-center gap-2">
-          {onRetry && (
-            <Button variant="outline" size="sm" onClick={onRetry}>
+          {retry && (
+            <Button variant="outline" size="sm" onClick={retry}>
               <RefreshCwIcon aria-hidden />
               Try again
             </Button>

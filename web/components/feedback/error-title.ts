@@ -16,7 +16,7 @@ export function errorTitle(error: ApiError): string {
     case 'not_found':
       return 'Not found';
     case 'forbidden':
-      return 'Not allowed';
+      return 'Your role does not allow this';
     case 'unauthenticated':
       return 'Signed out';
     case 'bad_request':

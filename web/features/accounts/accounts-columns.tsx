@@ -6,6 +6,7 @@ import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
+import { reasonColumn } from './reason-column.tsx';
 import { RowActions } from './row-actions.tsx';
 
 const column = createColumnHelper<Account>();
@@ -43,6 +44,7 @@ export const accountsColumns = [
     meta: { title: 'Status' },
     cell: ({ row }) => <AccountStatusCell account={row.original} />,
   }),
+  reasonColumn,
   column.accessor('type', {
     header: 'Type',
     meta: { title: 'Type' },

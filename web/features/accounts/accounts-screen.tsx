@@ -9,7 +9,7 @@ import { SyncIndicator } from './sync-indicator.tsx';
 
 export interface AccountsScreenProps {
   search: AccountsSearch;
-  onSearchChange: (next: AccountsSearch) => void;
+  onSearchChange: (next: AccountsSearch, options?: { replace?: boolean }) => void;
 }
 
 export function AccountsScreen({ search, onSearchChange }: AccountsScreenProps) {

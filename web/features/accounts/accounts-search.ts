@@ -12,6 +12,7 @@ export const AccountsSearchSchema = z.object({
   status: fields.status.catch([]),
   provider: fields.provider.catch([]),
   type: fields.type.catch([]),
+  reason: fields.reason.catch([]),
   ownerId: fields.ownerId.catch(undefined),
   sort: fields.sort.catch('updatedAt'),
   order: fields.order.catch('desc'),
@@ -22,7 +23,7 @@ export type AccountsSearch = AccountListQuery;
 
 export const ACCOUNTS_SEARCH_DEFAULTS: AccountsSearch = AccountsSearchSchema.parse({});
 
-export const FACETS = ['status', 'provider', 'type'] as const;
+export const FACETS = ['status', 'provider', 'type', 'reason'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export function parseAccountsSearch(raw: unknown): AccountsSearch {
@@ -46,7 +47,12 @@ export function compactAccountsSearch(search: AccountsSearch): Partial<AccountsS
 
 export function hasActiveFilters(search: AccountsSearch): boolean {
   return Boolean(
-    search.q || search.ownerId || search.status.length || search.provider.length || search.type.length,
+    search.q ||
+    search.ownerId ||
+    search.status.length ||
+    search.provider.length ||
+    search.type.length ||
+    search.reason.length,
   );
 }
 

@@ -1,3 +1,4 @@
+import { useNavigate } from '@tanstack/react-router';
 import { getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import type { AccountListResponse, AccountSort } from '../../../shared/schemas/account-filters.ts';
 import { ACCOUNT_SORTS } from '../../../shared/schemas/account-filters.ts';
@@ -17,10 +18,13 @@ import {
   type AccountsSearch,
 } from './accounts-search.ts';
 import { AccountsToolbar } from './accounts-toolbar.tsx';
+import { useAccountsListMemory } from './accounts-list-memory.ts';
+import { useSnapToLastPage } from './use-snap-to-last-page.ts';
+import { useRef } from 'react';
 
 export interface AccountsTableProps {
   search: AccountsSearch;
-  onSearchChange: (next: AccountsSearch) => void;
+  onSearchChange: (next: AccountsSearch, options?: { replace?: boolean }) => void;
   data: AccountListResponse | undefined;
   isLoading: boolean;
   isFetching: boolean;
@@ -56,6 +60,11 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
     },
   });
 
+  const navigate = useNavigate();
+  const isPastEnd = useSnapToLastPage(search, data, isFetching, onSearchChange);
+  const around = useRef<HTMLDivElement>(null);
+  useAccountsListMemory(search, around, Boolean(data?.items.length));
+
   const filtered = hasActiveFilters(search);
   const isEmpty = !isLoading && data !== undefined && data.items.length === 0;
   const empty = filtered ? (
@@ -65,7 +74,7 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
   );
 
   return (
-    <div className="flex flex-col gap-3">
+    <div ref={around} className="flex flex-col gap-3">
       <AccountsToolbar
         search={search}
         facets={data?.facets}
@@ -77,9 +86,11 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
       <DataTable
         table={table}
         label="Accounts"
-        isLoading={isLoading}
+        isLoading={isLoading || isPastEnd}
         isFetching={isFetching}
         empty={empty}
+        stickyHeader
+        onRowOpen={(row) => void navigate({ to: '/accounts/$accountId', params: { accountId: row.id } })}
         rowProps={(row) => ({ 'data-highlight': recent.has(row.id) ? 'true' : undefined })}
       />
       {data && data.total > 0 && (

@@ -13,7 +13,7 @@ import {
   setSearchText,
   type AccountsSearch,
 } from './accounts-search.ts';
-import { providerOptions, statusOptions, typeOptions } from './facet-options.ts';
+import { providerOptions, reasonOptions, statusOptions, typeOptions } from './facet-options.ts';
 
 export interface AccountsToolbarProps {
   search: AccountsSearch;
@@ -60,6 +60,12 @@ export function AccountsToolbar({
         options={typeOptions(facets)}
         selected={search.type}
         onChange={(values) => onSearchChange(setFacet(search, 'type', values))}
+      />
+      <DataTableFacetedFilter
+        title="Reason"
+        options={reasonOptions(facets, search.reason)}
+        selected={search.reason}
+        onChange={(values) => onSearchChange(setFacet(search, 'reason', values))}
       />
       {hasActiveFilters(search) && !hideReset && (
         <Button

@@ -3,6 +3,7 @@ import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from '../../../shared/schemas/account
 import type { Connector } from '../../../shared/schemas/connector.ts';
 import type { FacetOption } from '../../components/data-table/data-table-faceted-filter.tsx';
 import { statusLabel } from './account-status-badge.tsx';
+import { reasonLabel } from './reason-label.ts';
 
 type Facets = AccountListResponse['facets'];
 
@@ -24,6 +25,14 @@ export function statusOptions(facets: Facets | undefined, selected: readonly str
 
 export function typeOptions(facets: Facets | undefined): FacetOption[] {
   return ACCOUNT_TYPES.map((value) => ({ value, label: capitalize(value), count: facets?.type[value] ?? 0 }));
+}
+
+/** The first status-reason codes that accounts have, plus any already selected, by label. */
+export function reasonOptions(facets: Facets | undefined, selected: readonly string[]): FacetOption[] {
+  const keys = new Set([...Object.keys(facets?.reason ?? {}), ...selected]);
+  return [...keys]
+    .map((value) => ({ value, label: reasonLabel(value), count: facets?.reason?.[value] ?? 0 }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Providers that have accounts, plus any already selected, by name. */

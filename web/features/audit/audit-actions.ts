@@ -16,6 +16,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_out': 'Signed out',
   'incident.updated': 'Incident updated',
   'incident.note_added': 'Incident note added',
+  'sandbox.account_broken': 'Account broken in the sandbox',
+  'sandbox.fault_injected': 'Sandbox fault injected',
+  'sandbox.faults_cleared': 'Sandbox faults cleared',
 };
 
 export const auditActionLabel = (action: string): string =>

@@ -32,6 +32,7 @@ export function toAccountListParams(query: AccountListQuery) {
     status: query.status,
     provider: query.provider,
     type: query.type,
+    reason: query.reason,
     sort: query.sort,
     order: query.order,
     page: String(query.page),

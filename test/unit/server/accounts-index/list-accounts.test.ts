@@ -28,6 +28,14 @@ describe('buildConditions', () => {
     expect(params).toEqual(['%societe\\_100\\%%']);
   });
 
+  it('asks one LIKE per word, all of them', () => {
+    const { sql, params } = render({ q: 'Acme  BambooHR acme' });
+    expect(sql).toBe(
+      '("accounts"."deleted_at" is null and "accounts"."search_text" like $1 and "accounts"."search_text" like $2)',
+    );
+    expect(params).toEqual(['%acme%', '%bamboohr%']);
+  });
+
   it('keeps each facet filter apart so that a facet can count without its own', () => {
     const { byFacet } = buildConditions(query({ status: 'error', type: ['test'] }));
     expect(byFacet.provider).toBeNull();
@@ -51,6 +59,7 @@ describe('listAccounts facets and totals', () => {
   const STATUSES = ['active', 'error', 'inactive'] as const;
   const PROVIDERS = ['hibob', 'greenhouse', 'workday'];
   const TYPES = ['production', 'test', null];
+  const REASONS = ['token_expired', 'access_revoked', 'invalid_credentials'];
   let database: Database;
   const live: UpstreamLinkedAccount[] = [];
 
@@ -72,6 +81,17 @@ describe('listAccounts facets and totals', () => {
               origin_owner_name: n % 2 ? 'Café Müller' : 'Acme Corporation',
               label: n % 5 === 0 ? 'EU entity' : null,
               type,
+              status_reasons:
+                status === 'active'
+                  ? []
+                  : [
+                      {
+                        code: REASONS[n % REASONS.length]!,
+                        description: null,
+                        timestamp: '2024-01-02T00:00:00Z',
+                      },
+                      { code: 'second_reason', description: null, timestamp: '2024-01-01T00:00:00Z' },
+                    ],
               created_at: '2024-01-01T00:00:00Z',
               updated_at: new Date(Date.UTC(2024, 0, 1, 0, n)).toISOString(),
             });
@@ -86,16 +106,26 @@ describe('listAccounts facets and totals', () => {
 
   const oracle = (
     list: UpstreamLinkedAccount[],
-    filter: { status: string[]; provider: string[]; type: string[]; owner?: string },
+    filter: { status: string[]; provider: string[]; type: string[]; reason?: string[]; owner?: string },
   ) => {
-    const pass = (a: UpstreamLinkedAccount, skip?: 'status' | 'provider' | 'type') =>
+    const reasonOf = (a: UpstreamLinkedAccount) => a.status_reasons?.[0]?.code ?? null;
+    const pass = (a: UpstreamLinkedAccount, skip?: 'status' | 'provider' | 'type' | 'reason') =>
+      (skip === 'reason' ||
+        !filter.reason?.length ||
+        (reasonOf(a) !== null && filter.reason.includes(reasonOf(a)!))) &&
       (skip === 'status' || !filter.status.length || filter.status.includes(a.status)) &&
       (skip === 'provider' || !filter.provider.length || filter.provider.includes(a.provider)) &&
       (skip === 'type' || !filter.type.length || (a.type != null && filter.type.includes(a.type))) &&
       (!filter.owner || a.origin_owner_id === filter.owner);
-    const tally = (skip: 'status' | 'provider' | 'type', key: (a: UpstreamLinkedAccount) => string) => {
+    const tally = (
+      skip: 'status' | 'provider' | 'type' | 'reason',
+      key: (a: UpstreamLinkedAccount) => string | null,
+    ) => {
       const out: Record<string, number> = {};
-      for (const a of list.filter((x) => pass(x, skip))) out[key(a)] = (out[key(a)] ?? 0) + 1;
+      for (const a of list.filter((x) => pass(x, skip))) {
+        const k = key(a);
+        if (k !== null) out[k] = (out[k] ?? 0) + 1;
+      }
       return out;
     };
     return {
@@ -104,6 +134,7 @@ describe('listAccounts facets and totals', () => {
         status: tally('status', (a) => a.status),
         provider: tally('provider', (a) => a.provider),
         type: tally('type', (a) => a.type ?? 'unknown'),
+        reason: tally('reason', reasonOf),
       },
     };
   };
@@ -128,6 +159,47 @@ describe('listAccounts facets and totals', () => {
         }
   });
 
+  it('counts the first status-reason code as the reason facet, under every other filter and search', async () => {
+    const cases: { status?: string[]; provider?: string[]; reason?: string[]; q?: string }[] = [
+      {},
+      { reason: ['token_expired'] },
+      { reason: ['token_expired', 'access_revoked'], status: ['error'] },
+      { reason: ['access_revoked'], provider: ['hibob', 'workday'], status: ['error', 'active'] },
+      { reason: ['second_reason'] },
+      { q: 'acme', reason: ['invalid_credentials'] },
+      { q: 'acme workday' },
+    ];
+    for (const c of cases) {
+      const page = await listAccounts(
+        database.db,
+        query({ status: c.status, provider: c.provider, reason: c.reason, q: c.q, pageSize: 200 }),
+      );
+      const words = c.q?.split(' ') ?? [];
+      const matching = live.filter((a) =>
+        words.every((w) => [a.origin_owner_name, a.provider].some((f) => f.toLowerCase().includes(w))),
+      );
+      const expected = oracle(matching, {
+        status: c.status ?? [],
+        provider: c.provider ?? [],
+        type: [],
+        reason: c.reason ?? [],
+      });
+      expect({ total: page.total, facets: page.facets }, JSON.stringify(c)).toEqual(expected);
+      expect(page.items, JSON.stringify(c)).toHaveLength(expected.total);
+    }
+  });
+
+  it('finds accounts by every word of a search, across fields, and by a status-reason code', async () => {
+    const both = await listAccounts(database.db, query({ q: 'Acme WORKDAY', pageSize: 200 }));
+    const expected = live.filter(
+      (a) => a.origin_owner_name === 'Acme Corporation' && a.provider === 'workday',
+    );
+    expect(both.items.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    expect((await listAccounts(database.db, query({ q: 'acme nosuchword' }))).total).toBe(0);
+    const byCode = await listAccounts(database.db, query({ q: 'revoked', pageSize: 200 }));
+    expect(byCode.total).toBe(live.filter((a) => a.status_reasons?.[0]?.code === 'access_revoked').length);
+  });
+
   it('counts accounts without a type as unknown, and leaves them out of any type filter', async () => {
     const all = await listAccounts(database.db, query());
     expect(all.facets.type.unknown).toBe(live.filter((a) => a.type === null).length);
@@ -145,7 +217,7 @@ describe('listAccounts facets and totals', () => {
 
   it('never lists or counts a deleted account', async () => {
     const page = await listAccounts(database.db, query({ q: 'acc_deleted' }));
-    expect(page).toEqual({ items: [], total: 0, facets: { status: {}, provider: {}, type: {} } });
+    expect(page).toEqual({ items: [], total: 0, facets: { status: {}, provider: {}, type: {}, reason: {} } });
   });
 
   it('answers an empty page past the end with the total', async () => {

@@ -29,6 +29,12 @@ describe('formatBrokenFor', () => {
     expect(formatBrokenFor(ago(90 * 60_000), now)).toBe('broken for 1 h');
   });
 
+  it('calls an inactive account inactive, never broken', () => {
+    expect(formatBrokenFor(ago(2 * 86_400_000), now, 'inactive')).toBe('inactive for 2 days');
+    expect(formatBrokenFor('not a date', now, 'inactive')).toBe('inactive');
+    expect(formatBrokenFor(ago(2 * 86_400_000), now, 'error')).toBe('broken for 2 days');
+  });
+
   it('never goes negative', () => {
     expect(formatDuration(-5_000)).toBe('0 s');
   });

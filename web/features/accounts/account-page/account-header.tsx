@@ -8,6 +8,7 @@ import { useNow } from '../../../lib/use-now.ts';
 import { AccountStatusBadge } from '../account-status-badge.tsx';
 import { InlineLabelEdit } from '../actions/inline-label-edit.tsx';
 import { AccountPageActions } from './account-page-actions.tsx';
+import { lastAccountsListSearch } from '../accounts-list-memory.ts';
 import { brokenSince } from './status-reasons.tsx';
 
 export function AccountHeader({ account }: { account: Account }) {
@@ -17,6 +18,7 @@ export function AccountHeader({ account }: { account: Account }) {
     <div className="mb-5 grid gap-3">
       <Link
         to="/accounts"
+        search={lastAccountsListSearch}
         className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
         <ChevronLeftIcon className="size-4" aria-hidden />
@@ -29,7 +31,9 @@ export function AccountHeader({ account }: { account: Account }) {
             <ProviderName account={account} className="inline-flex items-center gap-2 font-medium" />
             <InlineLabelEdit account={account} />
             <AccountStatusBadge status={account.status} />
-            {since && <span className="text-xs text-red-700">{formatBrokenFor(since, now)}</span>}
+            {since && (
+              <span className="text-xs text-red-700">{formatBrokenFor(since, now, account.status)}</span>
+            )}
             {account.deletedAt && <Badge variant="destructive">Deleted</Badge>}
           </div>
         </div>

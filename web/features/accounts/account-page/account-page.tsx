@@ -40,7 +40,8 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
     return <PageSkeleton />;
   }
 
-  const gone = query.isError && toApiError(query.error).code === 'not_found';
+  const gone =
+    detail.account.deletedAt !== null || (query.isError && toApiError(query.error).code === 'not_found');
   return (
     <>
       <AccountHeader account={detail.account} />
@@ -49,7 +50,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
           <Alert variant="destructive" role="alert">
             <AlertTitle>This account no longer exists in StackOne</AlertTitle>
             <AlertDescription>
-              It was deleted or revoked; what you see is its last known state.
+              It was deleted or revoked; what you see is its last known state and its history, read-only.
             </AlertDescription>
           </Alert>
         )}

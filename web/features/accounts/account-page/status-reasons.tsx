@@ -17,7 +17,11 @@ export function StatusReasons({ account }: { account: Account }) {
     <Card>
       <CardHeader className="flex-row items-center justify-between">
         <CardTitle>Status reasons</CardTitle>
-        {since && <span className="text-xs font-medium text-red-700">{formatBrokenFor(since, now)}</span>}
+        {since && (
+          <span className="text-xs font-medium text-red-700">
+            {formatBrokenFor(since, now, account.status)}
+          </span>
+        )}
       </CardHeader>
       <CardContent>
         {account.statusReasons.length === 0 ? (

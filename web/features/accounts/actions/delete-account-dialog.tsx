@@ -23,7 +23,10 @@ import {
 } from '../../../lib/queries/accounts.ts';
 import { toastApiError } from '../../../lib/toast-api-error.ts';
 
-/** Deleting is final upstream, so the customer's name must be typed before the button unlocks. */
+/**
+ * Deleting is final upstream, so the provider's name (short, and shown with the customer above) must
+ * be typed before the button unlocks; case and surrounding spaces do not matter.
+ */
 export function DeleteAccountDialog({ account, open, onOpenChange }: AccountDialogProps) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -49,7 +52,7 @@ export function DeleteAccountDialog({ account, open, onOpenChange }: AccountDial
     onError: (err) => toastApiError(err, 'Could not delete the account'),
   });
 
-  const matches = typed === owner;
+  const matches = typed.trim().toLowerCase() === provider.trim().toLowerCase();
   return (
     <AlertDialog open={open} onOpenChange={(next) => !mutation.isPending && onOpenChange(next)}>
       <AlertDialogContent>
@@ -75,7 +78,7 @@ export function DeleteAccountDialog({ account, open, onOpenChange }: AccountDial
             <li>Switchboard keeps this one in its history, marked deleted.</li>
           </ul>
           <div className="grid gap-1.5">
-            <Label htmlFor={inputId}>Type {owner} to confirm</Label>
+            <Label htmlFor={inputId}>Type {provider} to confirm</Label>
             <Input
               id={inputId}
               value={typed}

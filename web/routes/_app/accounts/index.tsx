@@ -46,7 +46,7 @@ export const Route = createFileRoute('/_app/accounts/')({
 function AccountsRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const onSearchChange = (next: AccountsSearch) =>
-    void navigate({ search: next, replace: next.q !== search.q });
+  const onSearchChange = (next: AccountsSearch, options?: { replace?: boolean }) =>
+    void navigate({ search: next, replace: options?.replace ?? next.q !== search.q });
   return <AccountsScreen search={search} onSearchChange={onSearchChange} />;
 }

@@ -22,6 +22,7 @@ describe('accounts table URL state', () => {
       status: [],
       provider: [],
       type: [],
+      reason: [],
       ownerId: undefined,
       sort: 'updatedAt',
       order: 'desc',
@@ -32,13 +33,14 @@ describe('accounts table URL state', () => {
 
   it('reads filters, sort and page from a shared link', () => {
     const search = fromUrl(
-      '?q=acme&status=error,inactive&provider=bamboohr&type=test&sort=owner&order=asc&page=3&pageSize=25',
+      '?q=acme&status=error,inactive&provider=bamboohr&type=test&reason=token_expired&sort=owner&order=asc&page=3&pageSize=25',
     );
     expect(search).toEqual({
       q: 'acme',
       status: ['error', 'inactive'],
       provider: ['bamboohr'],
       type: ['test'],
+      reason: ['token_expired'],
       ownerId: undefined,
       sort: 'owner',
       order: 'asc',

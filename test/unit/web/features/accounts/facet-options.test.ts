@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusOptions } from '../../../../../web/features/accounts/facet-options.ts';
+import { reasonOptions, statusOptions } from '../../../../../web/features/accounts/facet-options.ts';
 
 const facets = {
   status: { active: 40, error: 7, suspended: 2 },
@@ -23,6 +23,20 @@ describe('statusOptions', () => {
       ['inactive', 0],
       ['error', 0],
       ['paused', 0],
+    ]);
+  });
+});
+
+describe('reasonOptions', () => {
+  it('lists the reasons with counts and readable labels, keeping a selected one without accounts', () => {
+    const options = reasonOptions(
+      { status: {}, provider: {}, type: {}, reason: { token_expired: 3, quota_hit_today: 1 } },
+      ['access_revoked'],
+    );
+    expect(options).toEqual([
+      { value: 'access_revoked', label: 'Access revoked', count: 0 },
+      { value: 'quota_hit_today', label: 'Quota hit today', count: 1 },
+      { value: 'token_expired', label: 'Token expired', count: 3 },
     ]);
   });
 });

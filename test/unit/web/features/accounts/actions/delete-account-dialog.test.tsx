@@ -60,21 +60,21 @@ describe('DeleteAccountDialog', () => {
     expect(dialog.textContent).toContain('keeps this one in its history, marked deleted');
   });
 
-  it('keeps the delete button disabled until the customer’s name is typed exactly', async () => {
+  it('keeps the delete button disabled until the provider’s name is typed, in any case', async () => {
     const { user } = await renderDialog('/accounts');
-    const input = screen.getByLabelText('Type Acme Corporation to confirm');
+    const input = screen.getByLabelText('Type Greenhouse to confirm');
     const confirm = screen.getByRole('button', { name: 'Delete account' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
 
-    await user.type(input, 'acme corporation');
+    await user.type(input, 'Acme Corporation');
     expect(confirm.disabled).toBe(true);
     await user.clear(input);
-    await user.type(input, 'Acme Corporatio');
+    await user.type(input, 'greenhous');
     expect(confirm.disabled).toBe(true);
     await user.keyboard('{Enter}');
     expect(deletes()).toHaveLength(0);
 
-    await user.type(input, 'n');
+    await user.type(input, 'e ');
     expect(confirm.disabled).toBe(false);
     await user.click(confirm);
     await vi.waitFor(() => expect(deletes()).toHaveLength(1));
@@ -86,6 +86,7 @@ describe('DeleteAccountDialog', () => {
       status: [],
       provider: [],
       type: [],
+      reason: [],
       sort: 'updatedAt',
       order: 'desc',
       page: 1,
@@ -93,7 +94,7 @@ describe('DeleteAccountDialog', () => {
     });
     queryClient.setQueryData(listKey, listOf([acme, account({ id: 'acc_2' })]));
 
-    await user.type(screen.getByLabelText('Type Acme Corporation to confirm'), 'Acme Corporation');
+    await user.type(screen.getByLabelText('Type Greenhouse to confirm'), 'Greenhouse');
     await user.click(screen.getByRole('button', { name: 'Delete account' }));
 
     await vi.waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
@@ -104,7 +105,7 @@ describe('DeleteAccountDialog', () => {
 
   it('goes back to the accounts list when confirmed from the account’s own page', async () => {
     const { user, router } = await renderDialog('/accounts/acc_1');
-    await user.type(screen.getByLabelText('Type Acme Corporation to confirm'), 'Acme Corporation');
+    await user.type(screen.getByLabelText('Type Greenhouse to confirm'), 'Greenhouse');
     await user.click(screen.getByRole('button', { name: 'Delete account' }));
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/accounts'));
   });
