@@ -21,6 +21,8 @@ import { connectSessionsRoutes } from './routes/connect-sessions-routes.ts';
 import { connectorsRoutes } from './routes/connectors-routes.ts';
 import { eventsRoutes } from './routes/events-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { linksRoutes } from './routes/links-routes.ts';
+import { shortLinkRoutes } from './links/short-link-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -54,6 +56,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/audit', auditRoutes(deps))
       .route('/audit.csv', auditCsvRoutes(deps))
       .route('/settings', settingsRoutes(deps))
+      .route('/links', linksRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -68,6 +71,9 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}`);
   });
+  // Short links handed to customers: before the SPA, whose fallback would answer any path.
+  app.route('/l', shortLinkRoutes(deps));
+  app.all('/l/*', (c) => c.notFound());
 
   const spaDir = options.spaDir;
   if (spaDir && existsSync(spaDir)) {

@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'link.revoked': 'Re-link link revoked',
+  'links.bulk_created': 'Re-link links sent in bulk',
 };
 
 export const auditActionLabel = (action: string): string =>

@@ -3,6 +3,8 @@ import type { AccountListResponse } from '../../../shared/schemas/account-filter
 import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
 import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
 import { accountKeys } from '../queries/accounts.ts';
+import { linkKeys } from '../queries/links.ts';
+import { handleLinkEvent } from './link-events.ts';
 import { markRecentlyChanged } from './recent-changes.ts';
 import { setSyncProgress } from './sync-progress.ts';
 
@@ -30,6 +32,8 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
       if (event.state !== 'running') refreshLists();
       return;
     }
+    if (event.type === 'link.changed' || event.type === 'links.job')
+      return handleLinkEvent(queryClient, event);
     const { accountId, status, change } = event;
     if (status !== null && change !== 'deleted') {
       queryClient.setQueriesData<AccountListResponse>({ queryKey: accountKeys.lists() }, (page) =>
@@ -49,6 +53,7 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
   /** After a reconnect events may have been missed: everything about accounts is refetched. */
   function resync(): void {
     void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+    void queryClient.invalidateQueries({ queryKey: linkKeys.all });
   }
 
   function dispose(): void {
