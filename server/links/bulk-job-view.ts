@@ -32,6 +32,8 @@ export async function bulkJobView(
       linkId: linkJobItems.linkId,
       error: linkJobItems.error,
       code: links.code,
+      originOwnerName: links.originOwnerName,
+      provider: links.provider,
     })
     .from(linkJobItems)
     .leftJoin(links, eq(links.id, linkJobItems.linkId))
@@ -41,6 +43,8 @@ export async function bulkJobView(
     ...view,
     items: items.map((i) => ({
       accountId: i.accountId,
+      originOwnerName: i.originOwnerName,
+      provider: i.provider,
       state: i.state as 'pending' | 'done' | 'failed',
       linkId: i.linkId,
       url: i.code ? shortLinkUrl(publicUrl, i.code) : null,

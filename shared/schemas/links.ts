@@ -119,6 +119,9 @@ export const BulkLinkCreatedSchema = z.object({ jobId: z.string(), total: z.numb
 
 export const BulkJobItemSchema = z.object({
   accountId: z.string(),
+  /** The customer and provider of the link made (null when none was). */
+  originOwnerName: z.string().nullable(),
+  provider: z.string().nullable(),
   state: z.enum(['pending', 'done', 'failed']),
   linkId: z.string().nullable(),
   url: z.string().nullable(),

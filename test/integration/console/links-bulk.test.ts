@@ -100,6 +100,8 @@ describe('bulk re-link links', () => {
       expect(result.items).toEqual([
         {
           accountId: account.id,
+          originOwnerName: '=HYPERLINK("http://evil.test","x")',
+          provider: seeded[0]!.provider,
           state: 'done',
           linkId: expect.any(String),
           url: expect.stringContaining('/l/'),

@@ -17,6 +17,10 @@ import {
   type AccountsSearch,
 } from './accounts-search.ts';
 import { AccountsToolbar } from './accounts-toolbar.tsx';
+import { SelectionBar } from './selection/selection-bar.tsx';
+import { selectionColumn } from './selection/selection-column.tsx';
+import { useAccountSelection } from './selection/use-account-selection.ts';
+import { useCan } from '../../lib/use-me.ts';
 
 export interface AccountsTableProps {
   search: AccountsSearch;
@@ -35,12 +39,14 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
   });
   const recent = useRecentChanges();
   const sorting: SortingState = [{ id: search.sort, desc: search.order === 'desc' }];
+  const selection = useAccountSelection(search);
+  const canSelect = useCan('accounts:relink');
 
   // No React Compiler in this build; the table instance is used as TanStack documents.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: data?.items ?? [],
-    columns: accountsColumns,
+    columns: canSelect ? [selectionColumn(selection), ...accountsColumns] : accountsColumns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualSorting: true,
@@ -74,6 +80,14 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
       >
         <DataTableViewOptions table={table} />
       </AccountsToolbar>
+      {canSelect && (
+        <SelectionBar
+          selection={selection}
+          search={search}
+          total={data?.total ?? 0}
+          pageCount={data?.items.length ?? 0}
+        />
+      )}
       <DataTable
         table={table}
         label="Accounts"
