@@ -6,6 +6,7 @@ import type { Config } from './config/config.ts';
 import type { ConnectorsCache } from './connectors/connectors-cache.ts';
 import type { Database } from './db/client.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { LinkService } from './links/link-service.ts';
 import type { StackOneClient } from './stackone/stackone-client.ts';
 import type { WebhookDeliveries } from './webhooks/webhook-deliveries.ts';
 
@@ -22,4 +23,6 @@ export interface AppDeps {
   accountReads: AccountReads;
   /** Stored webhook deliveries and the queue that applies them. */
   webhooks: WebhookDeliveries;
+  /** The link ledger's background work: completion, expiry, bulk jobs. */
+  links: LinkService;
 }

@@ -24,6 +24,8 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { incidentsRoutes } from './routes/incidents-routes.ts';
 import { SANDBOX_DOCS_PATH, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { sandboxDocs } from './sandbox-demo/sandbox-docs.ts';
+import { linksRoutes } from './routes/links-routes.ts';
+import { shortLinkRoutes } from './links/short-link-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -59,6 +61,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/audit.csv', auditCsvRoutes(deps))
       .route('/settings', settingsRoutes(deps))
       .route('/sandbox', sandboxRoutes(deps))
+      .route('/links', linksRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -73,6 +76,9 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}`);
   });
+  // Short links handed to customers: before the SPA, whose fallback would answer any path.
+  app.route('/l', shortLinkRoutes(deps));
+  app.all('/l/*', (c) => c.notFound());
 
   app.get(SANDBOX_DOCS_PATH, sandboxDocs);
 

@@ -13,6 +13,7 @@ import { createConnectorsCache } from './connectors/connectors-cache.ts';
 import { openDatabase, type DatabaseConfig } from './db/client.ts';
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { createEventBus } from './events/event-bus.ts';
+import { createLinkService } from './links/link-service.ts';
 import { createStackOneClient } from './stackone/stackone-client.ts';
 import {
   createWebhookDeliveries,
@@ -79,10 +80,13 @@ export async function startConsole(
     signInLimiter: new SignInLimiter(),
     accountReads,
     webhooks,
+    links: createLinkService({ database, bus, stackOne, publicUrl: config.publicUrl }),
   };
   const app = createApp(deps, { spaDir: options.spaDir });
   // Deliveries a previous run stored but did not apply (a crash after the 200) are queued again.
   await webhooks.start();
+  // Jobs a previous run left are resumed; changes missed while down are settled.
+  await deps.links.start();
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
@@ -90,6 +94,7 @@ export async function startConsole(
   }).catch(async (err: unknown) => {
     // The port is taken: what started above is closed again, so the caller may try another port.
     stackOne.close();
+    await deps.links.close();
     await webhooks.close();
     await bus.close();
     await database.close();
@@ -106,8 +111,11 @@ export async function startConsole(
       // The sync stops at its next step; closing the client ends a Retry-After wait inside it at once
       // (and any other StackOne call: webhook re-reads fail retryably and stay pending).
       const syncStopped = sync.stop();
+      // Before the client closes: a bulk job's call cut short stays pending (for the next start), not failed.
+      const linksStopped = deps.links.close();
       stackOne.close();
       await syncStopped;
+      await linksStopped;
       // Reads in progress finish; deliveries still queued stay pending in the database for the next start.
       await webhooks.close();
       // The bus first: it ends the open SSE streams, which server.close() would otherwise wait for.

@@ -5,6 +5,7 @@ import type {
 } from '../../shared/schemas/connect-session.ts';
 import type { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
+import { withLedgerEntry } from '../links/ledger-session.ts';
 import type { UpstreamConnectSession } from '../stackone/upstream-schemas.ts';
 
 const DEFAULT_EXPIRES_IN = { hub: 1800, auth_link: 7 * 86_400 } as const;
@@ -45,7 +46,16 @@ export async function createAccountConnectSession(
     account_id: account.id,
     expires_in: expiresIn,
   });
-  return toResponse(deps, session, expiresIn);
+  const response = toResponse(deps, session, expiresIn);
+  if (request.purpose !== 'auth_link') return response;
+  return withLedgerEntry(deps, userId, response, {
+    kind: 'relink',
+    accountId: account.id,
+    originOwnerId: account.origin_owner_id,
+    originOwnerName: account.origin_owner_name,
+    provider: account.provider,
+    label: account.label ?? null,
+  });
 }
 
 /** A session for a new account (multiple mode unless told otherwise), optionally locked to a provider. */
@@ -65,5 +75,14 @@ export async function createNewAccountConnectSession(
     multiple: request.multiple,
     expires_in: expiresIn,
   });
-  return toResponse(deps, session, expiresIn);
+  const response = toResponse(deps, session, expiresIn);
+  if (request.purpose !== 'auth_link') return response;
+  return withLedgerEntry(deps, userId, response, {
+    kind: 'new_account',
+    accountId: null,
+    originOwnerId: request.originOwnerId,
+    originOwnerName: request.originOwnerName,
+    provider: request.provider ?? null,
+    label: request.label ?? null,
+  });
 }

@@ -269,4 +269,99 @@ export const auditLog = pgTable(
     index('audit_action_idx').on(t.action),
   ],
 );
+
+/**
+ * The link ledger: every re-link or new-account auth link the console made, behind its short URL
+ * `/l/<code>`. `kind` is `relink` (an account) or `new_account` (a customer and, maybe, a provider).
+ * `state`: sent | opened | completed | expired | superseded | revoked. The code is kept as it is, not
+ * hashed: the ledger and a bulk job's CSV hand the link out again, and StackOne's `auth_link_url`
+ * (which holds a token) sits beside it anyway.
+ */
+export const links = pgTable(
+  'links',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    accountId: text('account_id'),
+    originOwnerId: text('origin_owner_id').notNull(),
+    originOwnerName: text('origin_owner_name').notNull(),
+    provider: text('provider'),
+    label: text('label'),
+    /** StackOne's hosted page (with its session token): only ever a redirect target, never in an answer. */
+    authLinkUrl: text('auth_link_url').notNull(),
+    state: text('state').notNull(),
+    createdById: text('created_by_id'),
+    createdByEmail: text('created_by_email'),
+    createdAt: tstz('created_at').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    openedAt: tstz('opened_at'),
+    lastOpenedAt: tstz('last_opened_at'),
+    openCount: integer('open_count').notNull().default(0),
+    completedAt: tstz('completed_at'),
+    /** When it became expired, superseded or revoked. */
+    endedAt: tstz('ended_at'),
+    supersededBy: text('superseded_by'),
+    jobId: text('job_id'),
+  },
+  (t) => [
+    uniqueIndex('links_code_idx').on(t.code),
+    index('links_account_idx').on(t.accountId, t.createdAt),
+    index('links_state_idx').on(t.state, t.createdAt),
+    index('links_created_at_idx').on(t.createdAt),
+    index('links_owner_provider_idx').on(t.originOwnerId, t.provider),
+  ],
+);
+
+/** Each step of a link's life, in order: sent, opened (the first open), completed, expired, superseded, revoked. */
+export const linkEvents = pgTable(
+  'link_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    linkId: text('link_id').notNull(),
+    state: text('state').notNull(),
+    at: tstz('at').notNull(),
+    actorEmail: text('actor_email'),
+  },
+  (t) => [index('link_events_link_idx').on(t.linkId, t.at)],
+);
+
+/**
+ * A bulk re-link job: its items are made by one worker at a time (the process holding the lease),
+ * resumed by any process after a restart. state: running | finished.
+ */
+export const linkJobs = pgTable('link_jobs', {
+  id: text('id').primaryKey(),
+  state: text('state').notNull(),
+  createdById: text('created_by_id'),
+  createdByEmail: text('created_by_email'),
+  createdAt: tstz('created_at').notNull(),
+  finishedAt: tstz('finished_at'),
+  expiresIn: integer('expires_in').notNull(),
+  total: integer('total').notNull(),
+  done: integer('done').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  /** The audit row of the job, completed with its items when the job finishes. */
+  auditId: bigint('audit_id', { mode: 'number' }),
+  leaseOwner: text('lease_owner'),
+  leaseUntil: tstz('lease_until'),
+});
+
+/** One account of a bulk job. state: pending | done | failed. */
+export const linkJobItems = pgTable(
+  'link_job_items',
+  {
+    jobId: text('job_id').notNull(),
+    position: integer('position').notNull(),
+    accountId: text('account_id').notNull(),
+    state: text('state').notNull(),
+    linkId: text('link_id'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('link_job_items_pk_idx').on(t.jobId, t.position),
+    index('link_job_items_state_idx').on(t.jobId, t.state),
+  ],
+);
+
 export * from './auth-schema.ts';

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'sandbox.account_broken',
   'sandbox.fault_injected',
   'sandbox.faults_cleared',
+  'link.revoked',
+  'links.bulk_created',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

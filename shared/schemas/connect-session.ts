@@ -70,5 +70,10 @@ export const ConnectSessionResponseSchema = z.object({
   expiresAt: z.string(),
   hub: z.object({ baseUrl: z.string(), appUrl: z.string() }),
   accountId: z.string().nullable(),
+  /**
+   * `purpose: "auth_link"` only: the ledger entry made for it and its short link (`PUBLIC_URL/l/<code>`),
+   * the URL to hand to the customer.
+   */
+  link: z.object({ id: z.string(), url: z.string() }).optional(),
 });
 export type ConnectSessionResponse = z.infer<typeof ConnectSessionResponseSchema>;

@@ -28,10 +28,33 @@ export const IncidentChangedEventSchema = z.object({
   at: z.string(),
 });
 export type IncidentChangedEvent = z.infer<typeof IncidentChangedEventSchema>;
+/** A ledger entry was made or changed state (or was opened again). */
+export const LinkChangedEventSchema = z.object({
+  type: z.literal('link.changed'),
+  linkId: z.string(),
+  accountId: z.string().nullable(),
+  state: z.string(),
+  at: z.string(),
+});
+export type LinkChangedEvent = z.infer<typeof LinkChangedEventSchema>;
+
+/** Progress of a bulk re-link job. */
+export const LinkJobProgressEventSchema = z.object({
+  type: z.literal('links.job'),
+  jobId: z.string(),
+  state: z.enum(['running', 'finished']),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  at: z.string(),
+});
+export type LinkJobProgressEvent = z.infer<typeof LinkJobProgressEventSchema>;
 
 export const ConsoleEventSchema = z.discriminatedUnion('type', [
   AccountChangedEventSchema,
   SyncProgressEventSchema,
   IncidentChangedEventSchema,
+  LinkChangedEventSchema,
+  LinkJobProgressEventSchema,
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEventSchema>;

@@ -35,6 +35,11 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'POST /api/sandbox/accounts/:id/break':            [401, 403, 403, 403, 200],
   'POST /api/sandbox/faults':                        [401, 403, 403, 403, 201],
   'DELETE /api/sandbox/faults':                      [401, 403, 403, 403, 200],
+  'GET /api/links':                                  [401, 200, 200, 200, 200],
+  'POST /api/links/:id/revoke':                      [401, 403, 200, 200, 200],
+  'POST /api/links/bulk':                            [401, 403, 202, 202, 202],
+  'GET /api/links/bulk/:jobId':                      [401, 403, 200, 200, 200],
+  'GET /api/links/bulk/:jobId/csv':                  [401, 403, 200, 200, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -100,6 +105,25 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     return (await res.json()).id;
   };
   const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+  /** A live ledger entry made by the admin, so that an allowed revoke succeeds. */
+  const freshLinkId = async () => {
+    const res = await t.api(
+      `/api/accounts/${accounts[0]!.id}/connect-session`,
+      json('POST', { purpose: 'auth_link' }),
+    );
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { link: { id: string } }).link.id;
+  };
+  const linkState = async (id: string) => {
+    const res = await t.api('/api/links?pageSize=200');
+    return ((await res.json()) as { items: { id: string; state: string }[] }).items.find((l) => l.id === id)
+      ?.state;
+  };
+  let bulkJob: Promise<string> | null = null;
+  const bulkJobId = () =>
+    (bulkJob ??= t
+      .api('/api/links/bulk', json('POST', { accountIds: [accounts[1]!.id], expiresIn: 3600 }))
+      .then(async (res) => ((await res.json()) as { jobId: string }).jobId));
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -177,6 +201,21 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
       init: json('POST', { status: 503, path: '/requests/logs', times: 1 }),
     }),
     'DELETE /api/sandbox/faults': () => ({ path: '/api/sandbox/faults', init: { method: 'DELETE' } }),
+    'GET /api/links': () => ({ path: '/api/links' }),
+    'POST /api/links/:id/revoke': async () => {
+      const id = await freshLinkId();
+      return {
+        path: `/api/links/${id}/revoke`,
+        init: { method: 'POST' },
+        unchanged: async () => expect(await linkState(id)).toBe('sent'),
+      };
+    },
+    'POST /api/links/bulk': () => ({
+      path: '/api/links/bulk',
+      init: json('POST', { accountIds: [accounts[2]!.id], expiresIn: 3600 }),
+    }),
+    'GET /api/links/bulk/:jobId': async () => ({ path: `/api/links/bulk/${await bulkJobId()}` }),
+    'GET /api/links/bulk/:jobId/csv': async () => ({ path: `/api/links/bulk/${await bulkJobId()}/csv` }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),

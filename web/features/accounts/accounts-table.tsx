@@ -21,6 +21,10 @@ import { AccountsToolbar } from './accounts-toolbar.tsx';
 import { useAccountsListMemory } from './accounts-list-memory.ts';
 import { useSnapToLastPage } from './use-snap-to-last-page.ts';
 import { useRef } from 'react';
+import { SelectionBar } from './selection/selection-bar.tsx';
+import { selectionColumn } from './selection/selection-column.tsx';
+import { useAccountSelection } from './selection/use-account-selection.ts';
+import { useCan } from '../../lib/use-me.ts';
 
 export interface AccountsTableProps {
   search: AccountsSearch;
@@ -39,12 +43,14 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
   });
   const recent = useRecentChanges();
   const sorting: SortingState = [{ id: search.sort, desc: search.order === 'desc' }];
+  const selection = useAccountSelection(search);
+  const canSelect = useCan('accounts:relink');
 
   // No React Compiler in this build; the table instance is used as TanStack documents.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: data?.items ?? [],
-    columns: accountsColumns,
+    columns: canSelect ? [selectionColumn(selection), ...accountsColumns] : accountsColumns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualSorting: true,
@@ -83,6 +89,14 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
       >
         <DataTableViewOptions table={table} />
       </AccountsToolbar>
+      {canSelect && (
+        <SelectionBar
+          selection={selection}
+          search={search}
+          total={data?.total ?? 0}
+          pageCount={data?.items.length ?? 0}
+        />
+      )}
       <DataTable
         table={table}
         label="Accounts"

@@ -19,6 +19,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'sandbox.account_broken': 'Account broken in the sandbox',
   'sandbox.fault_injected': 'Sandbox fault injected',
   'sandbox.faults_cleared': 'Sandbox faults cleared',
+  'link.revoked': 'Re-link link revoked',
+  'links.bulk_created': 'Re-link links sent in bulk',
 };
 
 export const auditActionLabel = (action: string): string =>

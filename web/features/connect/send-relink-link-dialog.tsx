@@ -18,6 +18,8 @@ import { Input } from '../../components/ui/input.tsx';
 import { describeUpstream, toApiError } from '../../lib/api-error.ts';
 import { accountKeys } from '../../lib/queries/accounts.ts';
 import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
+import { linkKeys } from '../../lib/queries/links.ts';
+import { LastLinkNotice } from '../links/last-link-notice.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { ExpiryRadioGroup } from './expiry-radio-group.tsx';
 import { DEFAULT_RELINK_EXPIRY, formatLinkExpiry } from './relink-expiry.ts';
@@ -34,8 +36,11 @@ export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountDia
   const link = useMutation({
     mutationFn: (seconds: number) =>
       createAccountConnectSession(account.id, { purpose: 'auth_link', expiresIn: seconds }),
-    // The account's timeline now holds the audit entry for this link.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) }),
+    // The account's timeline now holds the audit entry for this link, and the ledger the link.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) });
+      void queryClient.invalidateQueries({ queryKey: linkKeys.all });
+    },
   });
 
   const copy = async (url: string) => {
@@ -49,6 +54,8 @@ export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountDia
 
   const formId = useId();
   const created = link.data;
+  // The console's short link (tracked in the ledger); StackOne's own only if the server gave none.
+  const url = created ? (created.link?.url ?? created.authLinkUrl) : '';
   const provider = account.providerName ?? account.provider;
   const error = link.error ? toApiError(link.error) : null;
   const upstream = error ? describeUpstream(error.upstream) : null;
@@ -65,11 +72,11 @@ export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountDia
         {created ? (
           <div className="grid gap-3">
             <FormField label="Re-link link">
-              <Input readOnly value={created.authLinkUrl} onFocus={(e) => e.currentTarget.select()} />
+              <Input readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
             </FormField>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <LinkExpiry expiresAt={created.expiresAt} />
-              <Button size="sm" onClick={() => void copy(created.authLinkUrl)}>
+              <Button size="sm" onClick={() => void copy(url)}>
                 <CopyIcon aria-hidden />
                 Copy link
               </Button>
@@ -84,6 +91,7 @@ export function SendRelinkLinkDialog({ account, open, onOpenChange }: AccountDia
               link.mutate(expiresIn);
             }}
           >
+            <LastLinkNotice accountId={account.id} />
             <ExpiryRadioGroup value={expiresIn} onChange={setExpiresIn} disabled={link.isPending} />
             {error && (
               <Alert variant="destructive" role="alert">

@@ -4,6 +4,8 @@ import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
 import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
 import { accountKeys } from '../queries/accounts.ts';
 import { incidentKeys } from '../queries/incidents.ts';
+import { linkKeys } from '../queries/links.ts';
+import { handleLinkEvent } from './link-events.ts';
 import { markRecentlyChanged } from './recent-changes.ts';
 import { setSyncProgress } from './sync-progress.ts';
 
@@ -37,6 +39,8 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
       void queryClient.invalidateQueries({ queryKey: accountKeys.detail(event.accountId) });
       return;
     }
+    if (event.type === 'link.changed' || event.type === 'links.job')
+      return handleLinkEvent(queryClient, event);
     const { accountId, status, change } = event;
     if (status !== null && change !== 'deleted') {
       queryClient.setQueriesData<AccountListResponse>({ queryKey: accountKeys.lists() }, (page) =>
@@ -57,6 +61,7 @@ export function createConsoleEventHandler(queryClient: QueryClient) {
   function resync(): void {
     void queryClient.invalidateQueries({ queryKey: accountKeys.all });
     void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+    void queryClient.invalidateQueries({ queryKey: linkKeys.all });
   }
 
   function dispose(): void {

@@ -15,6 +15,7 @@ import { RequestLogsTab } from './request-logs-tab.tsx';
 import { StaleBanner } from './stale-banner.tsx';
 import { StatusReasons } from './status-reasons.tsx';
 import { TimelineTab } from './timeline-tab.tsx';
+import { AccountLinksLife } from '../../links/account-links-life.tsx';
 
 export interface AccountPageProps {
   accountId: string;
@@ -66,6 +67,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
             <TabsTrigger value="raw">Raw</TabsTrigger>
           </TabsList>
           <TabsContent value="timeline" className="rounded-lg border bg-background p-5">
+            <AccountLinksLife accountId={detail.account.id} />
             <TimelineTab entries={detail.timeline} />
           </TabsContent>
           <TabsContent value="logs">
