@@ -3,8 +3,13 @@ import { useEffect } from 'react';
 import { ConsoleEventSchema } from '../../../shared/schemas/events.ts';
 import { createConsoleEventHandler } from './console-event-handler.ts';
 
-const EVENT_TYPES = ['account.changed', 'sync.progress', 'incident.changed'] as const;
-const EVENT_TYPES = ['account.changed', 'sync.progress', 'link.changed', 'links.job'] as const;
+const EVENT_TYPES = [
+  'account.changed',
+  'sync.progress',
+  'incident.changed',
+  'link.changed',
+  'links.job',
+] as const;
 const RETRY_MIN_MS = 2_000;
 const RETRY_MAX_MS = 60_000;
 

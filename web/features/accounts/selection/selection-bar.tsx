@@ -23,7 +23,7 @@ export function SelectionBar({ selection, search, total, pageCount }: SelectionB
   // A dialog opened stays mounted after "Done" clears nothing: the job's target is fixed when opened.
   const [target, setTarget] = useState<Parameters<typeof BulkRelinkDialog>[0]['target'] | null>(null);
   if (count === 0 && !open) return null;
-  const { q, status, provider, type, ownerId } = search;
+  const { q, status, provider, type, reason, ownerId } = search;
 
   return (
     <div
@@ -51,7 +51,7 @@ export function SelectionBar({ selection, search, total, pageCount }: SelectionB
           onClick={() => {
             setTarget(
               selection.allMatching
-                ? { filter: { q, status, provider, type, ownerId } }
+                ? { filter: { q, status, provider, type, reason, ownerId } }
                 : { accountIds: [...selection.ids] },
             );
             setOpen(true);
