@@ -21,6 +21,7 @@ import { connectSessionsRoutes } from './routes/connect-sessions-routes.ts';
 import { connectorsRoutes } from './routes/connectors-routes.ts';
 import { eventsRoutes } from './routes/events-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { overviewRoutes } from './routes/overview-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -54,6 +55,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/audit', auditRoutes(deps))
       .route('/audit.csv', auditCsvRoutes(deps))
       .route('/settings', settingsRoutes(deps))
+      .route('/overview', overviewRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
