@@ -31,6 +31,7 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/audit':                                  [401, 403, 403, 403, 200],
   'GET /api/audit.csv':                              [401, 403, 403, 403, 200],
   'GET /api/settings/stackone/doctor':               [401, 403, 403, 403, 200],
+  'GET /api/overview':                               [401, 200, 200, 200, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -153,6 +154,7 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     'GET /api/audit': () => ({ path: '/api/audit' }),
     'GET /api/audit.csv': () => ({ path: '/api/audit.csv' }),
     'GET /api/settings/stackone/doctor': () => ({ path: '/api/settings/stackone/doctor' }),
+    'GET /api/overview': () => ({ path: '/api/overview' }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),
