@@ -26,6 +26,7 @@ import { SANDBOX_DOCS_PATH, sandboxRoutes } from './routes/sandbox-routes.ts';
 import { sandboxDocs } from './sandbox-demo/sandbox-docs.ts';
 import { linksRoutes } from './routes/links-routes.ts';
 import { shortLinkRoutes } from './links/short-link-routes.ts';
+import { overviewRoutes } from './routes/overview-routes.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** The dashboard API; its type is what `hc<AppType>` in the web client is typed against. */
@@ -62,6 +63,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/settings', settingsRoutes(deps))
       .route('/sandbox', sandboxRoutes(deps))
       .route('/links', linksRoutes(deps))
+      .route('/overview', overviewRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -186,6 +186,10 @@ export const accountStatusHistory = pgTable(
   (t) => [
     index('account_status_history_account_idx').on(t.accountId, t.observedAt),
     index('account_status_history_observed_idx').on(t.observedAt),
+    // The overview's broken-per-day works back from the moves into and out of `error` (index-only).
+    index('account_status_history_error_moves_idx')
+      .on(t.observedAt, t.toStatus, t.fromStatus)
+      .where(sql`${t.toStatus} = 'error' or ${t.fromStatus} = 'error'`),
   ],
 );
 
@@ -226,6 +230,13 @@ export const incidents = pgTable(
     index('incidents_state_opened_idx').on(t.state, t.openedAt),
     index('incidents_account_idx').on(t.accountId, t.openedAt),
     index('incidents_provider_opened_idx').on(t.provider, t.openedAt),
+    // The overview's open incidents by age and kind, and its mean time to repair (index-only).
+    index('incidents_unresolved_opened_idx')
+      .on(t.openedAt, t.kind)
+      .where(sql`${t.state} <> 'resolved'`),
+    index('incidents_resolved_idx')
+      .on(t.resolvedAt, t.openedAt)
+      .where(sql`${t.resolvedAt} is not null`),
   ],
 );
 

@@ -40,6 +40,7 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'POST /api/links/bulk':                            [401, 403, 202, 202, 202],
   'GET /api/links/bulk/:jobId':                      [401, 403, 200, 200, 200],
   'GET /api/links/bulk/:jobId/csv':                  [401, 403, 200, 200, 200],
+  'GET /api/overview':                               [401, 200, 200, 200, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -216,6 +217,7 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     }),
     'GET /api/links/bulk/:jobId': async () => ({ path: `/api/links/bulk/${await bulkJobId()}` }),
     'GET /api/links/bulk/:jobId/csv': async () => ({ path: `/api/links/bulk/${await bulkJobId()}/csv` }),
+    'GET /api/overview': () => ({ path: '/api/overview' }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),

@@ -13,6 +13,8 @@ export function AppNav() {
           to={item.to as '/accounts'}
           className="inline-flex h-8 items-center gap-2 rounded-md px-3 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
           activeProps={{ className: 'bg-accent text-foreground', 'aria-current': 'page' }}
+          // `/` would otherwise be active under every screen.
+          activeOptions={{ exact: item.to === '/' }}
         >
           <item.icon className="size-4" aria-hidden />
           {item.label}

@@ -1,4 +1,12 @@
-import { ClipboardListIcon, LayoutListIcon, Link2Icon, SettingsIcon, UsersIcon, type LucideIcon } from 'lucide-react';
+import {
+  ClipboardListIcon,
+  GaugeIcon,
+  LayoutListIcon,
+  Link2Icon,
+  SettingsIcon,
+  UsersIcon,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Permission } from '../../../shared/permissions.ts';
 
 export interface NavItem {
@@ -11,6 +19,7 @@ export interface NavItem {
 
 /** The main navigation; add a screen here once its route exists. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Overview', icon: GaugeIcon, permission: 'accounts:read' },
   { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
   { to: '/links', label: 'Links', icon: Link2Icon, permission: 'links:read' },
   { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },

@@ -1,0 +1,3 @@
+CREATE INDEX "account_status_history_error_moves_idx" ON "account_status_history" USING btree ("observed_at","to_status","from_status") WHERE "account_status_history"."to_status" = 'error' or "account_status_history"."from_status" = 'error';--> statement-breakpoint
+CREATE INDEX "incidents_unresolved_opened_idx" ON "incidents" USING btree ("opened_at","kind") WHERE "incidents"."state" <> 'resolved';--> statement-breakpoint
+CREATE INDEX "incidents_resolved_idx" ON "incidents" USING btree ("resolved_at","opened_at") WHERE "incidents"."resolved_at" is not null;
