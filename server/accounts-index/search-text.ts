@@ -1,3 +1,6 @@
+/** Between the fields of `search_text` (list-customers.ts splits on it). */
+export const SEARCH_SEPARATOR = ' \u0001 ';
+
 /** Lower-case and strip accents, so "Société" matches "societe". */
 export function foldForSearch(text: string): string {
   return text
@@ -26,7 +29,7 @@ export function searchTextOf(account: {
       account.providerName,
     ]
       .filter(Boolean)
-      .join(' \u0001 '),
+      .join(SEARCH_SEPARATOR),
   );
 }
 

@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in',
   'auth.sign_in_failed',
   'auth.sign_out',
+  'view.created',
+  'view.updated',
+  'view.deleted',
+  'accounts.exported',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

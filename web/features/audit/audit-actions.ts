@@ -14,6 +14,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'view.created': 'Saved view created',
+  'view.updated': 'Saved view changed',
+  'view.deleted': 'Saved view deleted',
+  'accounts.exported': 'Accounts exported (CSV)',
 };
 
 export const auditActionLabel = (action: string): string =>
