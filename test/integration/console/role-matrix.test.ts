@@ -31,6 +31,14 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/audit':                                  [401, 403, 403, 403, 200],
   'GET /api/audit.csv':                              [401, 403, 403, 403, 200],
   'GET /api/settings/stackone/doctor':               [401, 403, 403, 403, 200],
+  'GET /api/customers':                              [401, 200, 200, 200, 200],
+  'GET /api/accounts/csv':                           [401, 200, 200, 200, 200],
+  'GET /api/views':                                  [401, 200, 200, 200, 200],
+  'POST /api/views':                                 [401, 201, 201, 201, 201],
+  // Another user's shared view: everyone reads it, only admins change it.
+  'GET /api/views/:id':                              [401, 200, 200, 200, 200],
+  'PATCH /api/views/:id':                            [401, 403, 403, 403, 200],
+  'DELETE /api/views/:id':                           [401, 403, 403, 403, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -94,6 +102,15 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     return (await res.json()).id;
   };
   const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+  /** A view shared by the test's own admin (no caller below owns it), new for each call. */
+  const sharedView = async () => {
+    const res = await t.api('/api/views', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Shared by the seed admin', search: {}, shared: true }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -153,6 +170,22 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     'GET /api/audit': () => ({ path: '/api/audit' }),
     'GET /api/audit.csv': () => ({ path: '/api/audit.csv' }),
     'GET /api/settings/stackone/doctor': () => ({ path: '/api/settings/stackone/doctor' }),
+    'GET /api/customers': () => ({ path: '/api/customers' }),
+    'GET /api/accounts/csv': () => ({ path: '/api/accounts/csv?status=error' }),
+    'GET /api/views': () => ({ path: '/api/views' }),
+    'POST /api/views': () => ({
+      path: '/api/views',
+      init: json('POST', { name: 'Matrix view', search: { status: ['error'] } }),
+    }),
+    'GET /api/views/:id': async () => ({ path: `/api/views/${await sharedView()}` }),
+    'PATCH /api/views/:id': async () => ({
+      path: `/api/views/${await sharedView()}`,
+      init: json('PATCH', { name: 'Renamed by the matrix' }),
+    }),
+    'DELETE /api/views/:id': async () => ({
+      path: `/api/views/${await sharedView()}`,
+      init: { method: 'DELETE' },
+    }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),
