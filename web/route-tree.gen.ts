@@ -17,6 +17,8 @@ import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
+import { Route as AppCustomersIndexRouteImport } from './routes/_app/customers/index'
+import { Route as AppCustomersOwnerIdRouteImport } from './routes/_app/customers/$ownerId'
 import { Route as AppSettingsStackoneRouteImport } from './routes/_app/settings/stackone'
 
 const IndexRoute = IndexRouteImport.update({
@@ -58,6 +60,16 @@ const AppAccountsAccountIdRoute = AppAccountsAccountIdRouteImport.update({
   path: '/accounts/$accountId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppCustomersIndexRoute = AppCustomersIndexRouteImport.update({
+  id: '/customers/',
+  path: '/customers/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCustomersOwnerIdRoute = AppCustomersOwnerIdRouteImport.update({
+  id: '/customers/$ownerId',
+  path: '/customers/$ownerId',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsStackoneRoute = AppSettingsStackoneRouteImport.update({
   id: '/settings/stackone',
   path: '/settings/stackone',
@@ -71,8 +83,10 @@ export interface FileRoutesByFullPath {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts/': typeof AppAccountsIndexRoute
+  '/customers/': typeof AppCustomersIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -81,8 +95,10 @@ export interface FileRoutesByTo {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts': typeof AppAccountsIndexRoute
+  '/customers': typeof AppCustomersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -93,8 +109,10 @@ export interface FileRoutesById {
   '/_app/audit': typeof AppAuditRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/_app/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/_app/settings/stackone': typeof AppSettingsStackoneRoute
   '/_app/accounts/': typeof AppAccountsIndexRoute
+  '/_app/customers/': typeof AppCustomersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -105,8 +123,10 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/customers/$ownerId'
     | '/settings/stackone'
     | '/accounts/'
+    | '/customers/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -115,8 +135,10 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/customers/$ownerId'
     | '/settings/stackone'
     | '/accounts'
+    | '/customers'
   id:
     | '__root__'
     | '/'
@@ -126,8 +148,10 @@ export interface FileRouteTypes {
     | '/_app/audit'
     | '/_app/users'
     | '/_app/accounts/$accountId'
+    | '/_app/customers/$ownerId'
     | '/_app/settings/stackone'
     | '/_app/accounts/'
+    | '/_app/customers/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -195,6 +219,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAccountsAccountIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/customers/': {
+      id: '/_app/customers/'
+      path: '/customers'
+      fullPath: '/customers/'
+      preLoaderRoute: typeof AppCustomersIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/customers/$ownerId': {
+      id: '/_app/customers/$ownerId'
+      path: '/customers/$ownerId'
+      fullPath: '/customers/$ownerId'
+      preLoaderRoute: typeof AppCustomersOwnerIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings/stackone': {
       id: '/_app/settings/stackone'
       path: '/settings/stackone'
@@ -209,16 +247,20 @@ interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
   AppUsersRoute: typeof AppUsersRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
+  AppCustomersOwnerIdRoute: typeof AppCustomersOwnerIdRoute
   AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
   AppAccountsIndexRoute: typeof AppAccountsIndexRoute
+  AppCustomersIndexRoute: typeof AppCustomersIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
   AppUsersRoute: AppUsersRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
+  AppCustomersOwnerIdRoute: AppCustomersOwnerIdRoute,
   AppSettingsStackoneRoute: AppSettingsStackoneRoute,
   AppAccountsIndexRoute: AppAccountsIndexRoute,
+  AppCustomersIndexRoute: AppCustomersIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -17,6 +17,8 @@ import {
   type AccountsSearch,
 } from './accounts-search.ts';
 import { AccountsToolbar } from './accounts-toolbar.tsx';
+import { ExportCsvButton } from './export-csv-button.tsx';
+import { SaveViewButton } from '../views/save-view-button.tsx';
 
 export interface AccountsTableProps {
   search: AccountsSearch;
@@ -24,12 +26,24 @@ export interface AccountsTableProps {
   data: AccountListResponse | undefined;
   isLoading: boolean;
   isFetching: boolean;
+  /**
+   * A filter the page fixes (a customer page's owner): the caller applies it to the query and keeps
+   * it out of `search`; exports and saved views add it back.
+   */
+  fixed?: Partial<AccountsSearch>;
 }
 
 const isSort = (id: string): id is AccountSort => (ACCOUNT_SORTS as readonly string[]).includes(id);
 
 /** The accounts table: everything it shows comes from the server page for the URL's search. */
-export function AccountsTable({ search, onSearchChange, data, isLoading, isFetching }: AccountsTableProps) {
+export function AccountsTable({
+  search,
+  onSearchChange,
+  data,
+  isLoading,
+  isFetching,
+  fixed,
+}: AccountsTableProps) {
   const [columnVisibility, setColumnVisibility] = useColumnVisibility('switchboard.accounts.columns', {
     createdAt: false,
   });
@@ -72,6 +86,8 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
         onSearchChange={onSearchChange}
         hideReset={isEmpty && filtered}
       >
+        <SaveViewButton search={{ ...search, ...fixed }} />
+        <ExportCsvButton search={{ ...search, ...fixed }} />
         <DataTableViewOptions table={table} />
       </AccountsToolbar>
       <DataTable
