@@ -5,7 +5,7 @@ import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { PageHeader } from '../../components/layout/page-header.tsx';
 import { accountQueries } from '../../lib/queries/accounts.ts';
 import { customerQueries } from '../../lib/queries/customers.ts';
-import type { AccountsSearch } from '../accounts/accounts-search.ts';
+import { hasActiveFilters, type AccountsSearch } from '../accounts/accounts-search.ts';
 import { AccountsTable } from '../accounts/accounts-table.tsx';
 import { AddAccountButton } from '../connect/add-account-button.tsx';
 import { CustomerAttention } from './customer-attention.tsx';
@@ -30,7 +30,8 @@ export function CustomerPage({ ownerId, search, onSearchChange }: CustomerPagePr
   const customer = customers.data?.items.find((c) => c.ownerId === ownerId);
   const ownerName = customer?.ownerName ?? accounts.data?.items[0]?.originOwnerName;
 
-  if (customers.isSuccess && !customer)
+  // Unknown to the index: no account has this owner (a customers search can hold other owners too).
+  if (accounts.isSuccess && accounts.data.total === 0 && !hasActiveFilters(search) && !customer)
     return (
       <ErrorState
         error={new Error(`No customer with the id ${ownerId} has an account in the index.`)}
