@@ -10,7 +10,10 @@ import { AppError } from './http/app-error.ts';
 import { API_MAX_BODY_BYTES, limitBody } from './http/body-limit.ts';
 import { onError } from './http/on-error.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { accountsCsvRoutes } from './routes/accounts-csv-routes.ts';
 import { accountsRoutes } from './routes/accounts-routes.ts';
+import { customersRoutes } from './routes/customers-routes.ts';
+import { viewsRoutes } from './routes/views-routes.ts';
 import { auditCsvRoutes, auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
@@ -52,8 +55,12 @@ export function createApiRoutes(deps: AppDeps) {
       // Each handler below declares its own permission (requirePermission on the handler, never a
       // .use() over a path), so a route cannot be added without deciding who may call it.
       .route('/me', meRoutes(deps))
+      // Before /accounts, whose /:id would take `csv` for an account id.
+      .route('/accounts/csv', accountsCsvRoutes(deps))
       .route('/accounts', accountsRoutes(deps))
       .route('/incidents', incidentsRoutes(deps))
+      .route('/customers', customersRoutes(deps))
+      .route('/views', viewsRoutes(deps))
       .route('/connect-sessions', connectSessionsRoutes(deps))
       .route('/connectors', connectorsRoutes(deps))
       .route('/events', eventsRoutes(deps))

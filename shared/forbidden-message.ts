@@ -17,6 +17,7 @@ const DOING: Record<Permission, string> = {
   'alerts:manage': 'Managing alerts',
   'links:read': 'Seeing links',
   'links:revoke': 'Revoking links',
+  'views:manage_shared': "Changing the team's shared views",
 };
 
 /** The least powerful role that has the permission (roles are ordered, each including the one before). */

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'alerts:manage',
   'links:read',
   'links:revoke',
+  'views:manage_shared',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +37,7 @@ const ADMIN: readonly Permission[] = [
   'audit:read',
   'settings:stackone',
   'alerts:manage',
+  'views:manage_shared',
 ];
 
 /** The roles table of ARCHITECTURE.md, written once. */

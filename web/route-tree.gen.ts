@@ -18,6 +18,8 @@ import { Route as AppLinksRouteImport } from './routes/_app/links'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
+import { Route as AppCustomersIndexRouteImport } from './routes/_app/customers/index'
+import { Route as AppCustomersOwnerIdRouteImport } from './routes/_app/customers/$ownerId'
 import { Route as AppSettingsStackoneRouteImport } from './routes/_app/settings/stackone'
 
 const AppRoute = AppRouteImport.update({
@@ -64,6 +66,16 @@ const AppAccountsAccountIdRoute = AppAccountsAccountIdRouteImport.update({
   path: '/accounts/$accountId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppCustomersIndexRoute = AppCustomersIndexRouteImport.update({
+  id: '/customers/',
+  path: '/customers/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppCustomersOwnerIdRoute = AppCustomersOwnerIdRouteImport.update({
+  id: '/customers/$ownerId',
+  path: '/customers/$ownerId',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsStackoneRoute = AppSettingsStackoneRouteImport.update({
   id: '/settings/stackone',
   path: '/settings/stackone',
@@ -78,8 +90,10 @@ export interface FileRoutesByFullPath {
   '/links': typeof AppLinksRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts/': typeof AppAccountsIndexRoute
+  '/customers/': typeof AppCustomersIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -89,8 +103,10 @@ export interface FileRoutesByTo {
   '/users': typeof AppUsersRoute
   '/': typeof AppIndexRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts': typeof AppAccountsIndexRoute
+  '/customers': typeof AppCustomersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -102,8 +118,10 @@ export interface FileRoutesById {
   '/_app/users': typeof AppUsersRoute
   '/_app/': typeof AppIndexRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/_app/customers/$ownerId': typeof AppCustomersOwnerIdRoute
   '/_app/settings/stackone': typeof AppSettingsStackoneRoute
   '/_app/accounts/': typeof AppAccountsIndexRoute
+  '/_app/customers/': typeof AppCustomersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -115,8 +133,10 @@ export interface FileRouteTypes {
     | '/links'
     | '/users'
     | '/accounts/$accountId'
+    | '/customers/$ownerId'
     | '/settings/stackone'
     | '/accounts/'
+    | '/customers/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -126,8 +146,10 @@ export interface FileRouteTypes {
     | '/users'
     | '/'
     | '/accounts/$accountId'
+    | '/customers/$ownerId'
     | '/settings/stackone'
     | '/accounts'
+    | '/customers'
   id:
     | '__root__'
     | '/_app'
@@ -138,8 +160,10 @@ export interface FileRouteTypes {
     | '/_app/users'
     | '/_app/'
     | '/_app/accounts/$accountId'
+    | '/_app/customers/$ownerId'
     | '/_app/settings/stackone'
     | '/_app/accounts/'
+    | '/_app/customers/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -213,6 +237,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAccountsAccountIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/customers/': {
+      id: '/_app/customers/'
+      path: '/customers'
+      fullPath: '/customers/'
+      preLoaderRoute: typeof AppCustomersIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/customers/$ownerId': {
+      id: '/_app/customers/$ownerId'
+      path: '/customers/$ownerId'
+      fullPath: '/customers/$ownerId'
+      preLoaderRoute: typeof AppCustomersOwnerIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings/stackone': {
       id: '/_app/settings/stackone'
       path: '/settings/stackone'
@@ -229,8 +267,10 @@ interface AppRouteChildren {
   AppUsersRoute: typeof AppUsersRoute
   AppIndexRoute: typeof AppIndexRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
+  AppCustomersOwnerIdRoute: typeof AppCustomersOwnerIdRoute
   AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
   AppAccountsIndexRoute: typeof AppAccountsIndexRoute
+  AppCustomersIndexRoute: typeof AppCustomersIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
@@ -239,8 +279,10 @@ const AppRouteChildren: AppRouteChildren = {
   AppUsersRoute: AppUsersRoute,
   AppIndexRoute: AppIndexRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
+  AppCustomersOwnerIdRoute: AppCustomersOwnerIdRoute,
   AppSettingsStackoneRoute: AppSettingsStackoneRoute,
   AppAccountsIndexRoute: AppAccountsIndexRoute,
+  AppCustomersIndexRoute: AppCustomersIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -12,7 +12,7 @@ type FacetName = 'status' | 'provider' | 'type' | 'reason';
 /** The account's first status-reason code (null without one): what the Reason column and facet show. */
 const firstReason = sql`(${accounts.statusReasons}->0->>'code')`;
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   updatedAt: [accounts.updatedAt],
   createdAt: [accounts.createdAt],
   owner: [accounts.originOwnerName, accounts.originOwnerId],
@@ -42,7 +42,7 @@ export function buildConditions(query: AccountListQuery): {
   };
 }
 
-function where(conditions: ReturnType<typeof buildConditions>): SQL | undefined {
+export function where(conditions: ReturnType<typeof buildConditions>): SQL | undefined {
   const facetConditions = Object.values(conditions.byFacet).filter((cond): cond is SQL => cond !== null);
   return and(...conditions.base, ...facetConditions);
 }
@@ -122,16 +122,10 @@ function listStatement(
         where id in (select id from p)) as page`;
 }
 
-/**
- * One page of the index with its total and facet counts. Each facet counts under every filter but
- * its own, so the UI can show how many rows picking another value would give. All of that comes from
- * the facet groups (at most statuses × providers × types) folded here, instead of one scan per facet,
- * and from one statement (listStatement): PGlite runs statements one at a time, each at a cost.
- */
-export async function listAccounts(db: Db, query: AccountListQuery): Promise<AccountPage> {
-  const conditions = buildConditions(query);
+/** The ORDER BY of a list (and of its CSV export): the sort's columns, then the id, one direction. */
+export function accountsOrderBy(query: Pick<AccountListQuery, 'sort' | 'order'>): SQL {
   const direction = query.order === 'asc' ? asc : desc;
-  const orderBy = sql.join(
+  return sql.join(
     [
       ...SORT_COLUMNS[query.sort].map((col) =>
         query.sort === 'label' ? sql`${col} ${sql.raw(query.order)} nulls last` : direction(col),
@@ -140,6 +134,17 @@ export async function listAccounts(db: Db, query: AccountListQuery): Promise<Acc
     ],
     sql`, `,
   );
+}
+
+/**
+ * One page of the index with its total and facet counts. Each facet counts under every filter but
+ * its own, so the UI can show how many rows picking another value would give. All of that comes from
+ * the facet groups (at most statuses × providers × types) folded here, instead of one scan per facet,
+ * and from one statement (listStatement): PGlite runs statements one at a time, each at a cost.
+ */
+export async function listAccounts(db: Db, query: AccountListQuery): Promise<AccountPage> {
+  const conditions = buildConditions(query);
+  const orderBy = accountsOrderBy(query);
 
   const result = (await db.execute(listStatement(query, conditions, orderBy))) as unknown as {
     rows: {

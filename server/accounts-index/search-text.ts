@@ -1,5 +1,8 @@
 import { foldForSearch } from '../../shared/search-query.ts';
 
+/** Between the fields of `search_text` (list-customers.ts splits on it). */
+export const SEARCH_SEPARATOR = ' \u0001 ';
+
 export { foldForSearch };
 
 /**
@@ -28,7 +31,7 @@ export function searchTextOf(account: {
       ...(account.statusReasons ?? []).map((r) => r.code),
     ]
       .filter(Boolean)
-      .join(' \u0001 '),
+      .join(SEARCH_SEPARATOR),
   );
 }
 

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditQuery } from '../../shared/schemas/audit.ts';
 import { escapeLike } from '../accounts-index/search-text.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import { csvCell } from '../http/csv-cell.ts';
 
 type AuditRow = typeof auditLog.$inferSelect;
 
@@ -93,18 +94,6 @@ const CSV_COLUMNS: (keyof AuditEntry)[] = [
   'userAgent',
   'summary',
 ];
-
-function csvCell(value: unknown): string {
-  const text =
-    value === null || value === undefined
-      ? ''
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
-  // A leading = + - @ (or a tab or CR before one) would be run as a formula by spreadsheet programs.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const auditCsvHeader = () => CSV_COLUMNS.join(',') + '\r\n';
 export const auditCsvLine = (entry: AuditEntry) =>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -72,6 +73,10 @@ export const accounts = pgTable(
       .where(sql`${t.deletedAt} is null and (${t.statusReasons}->0->>'code') is not null`),
     index('accounts_live_status_provider_idx')
       .on(t.status, t.provider, t.updatedAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    // The customers list (GET /api/customers): live accounts grouped by owner, by status, in name order.
+    index('accounts_live_owner_status_idx')
+      .on(t.originOwnerName, t.originOwnerId, t.status)
       .where(sql`${t.deletedAt} is null`),
   ],
 );
@@ -376,3 +381,20 @@ export const linkJobItems = pgTable(
 );
 
 export * from './auth-schema.ts';
+
+/** Saved views of the accounts table: a name and the table's URL search state, private or shared. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    ownerName: text('owner_name').notNull(),
+    name: text('name').notNull(),
+    /** The accounts table's search object as the URL holds it; parsed again when the view is opened. */
+    search: jsonb('search').$type<Record<string, unknown>>().notNull().default({}),
+    shared: boolean('shared').notNull().default(false),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_owner_idx').on(t.ownerId), index('saved_views_shared_idx').on(t.shared)],
+);

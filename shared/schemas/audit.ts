@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   'sandbox.faults_cleared',
   'link.revoked',
   'links.bulk_created',
+  'view.created',
+  'view.updated',
+  'view.deleted',
+  'accounts.exported',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -41,6 +41,14 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/links/bulk/:jobId':                      [401, 403, 200, 200, 200],
   'GET /api/links/bulk/:jobId/csv':                  [401, 403, 200, 200, 200],
   'GET /api/overview':                               [401, 200, 200, 200, 200],
+  'GET /api/customers':                              [401, 200, 200, 200, 200],
+  'GET /api/accounts/csv':                           [401, 200, 200, 200, 200],
+  'GET /api/views':                                  [401, 200, 200, 200, 200],
+  'POST /api/views':                                 [401, 201, 201, 201, 201],
+  // Another user's shared view: everyone reads it, only admins change it.
+  'GET /api/views/:id':                              [401, 200, 200, 200, 200],
+  'PATCH /api/views/:id':                            [401, 403, 403, 403, 200],
+  'DELETE /api/views/:id':                           [401, 403, 403, 403, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -125,6 +133,15 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     (bulkJob ??= t
       .api('/api/links/bulk', json('POST', { accountIds: [accounts[1]!.id], expiresIn: 3600 }))
       .then(async (res) => ((await res.json()) as { jobId: string }).jobId));
+  /** A view shared by the test's own admin (no caller below owns it), new for each call. */
+  const sharedView = async () => {
+    const res = await t.api('/api/views', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Shared by the seed admin', search: {}, shared: true }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -218,6 +235,22 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     'GET /api/links/bulk/:jobId': async () => ({ path: `/api/links/bulk/${await bulkJobId()}` }),
     'GET /api/links/bulk/:jobId/csv': async () => ({ path: `/api/links/bulk/${await bulkJobId()}/csv` }),
     'GET /api/overview': () => ({ path: '/api/overview' }),
+    'GET /api/customers': () => ({ path: '/api/customers' }),
+    'GET /api/accounts/csv': () => ({ path: '/api/accounts/csv?status=error' }),
+    'GET /api/views': () => ({ path: '/api/views' }),
+    'POST /api/views': () => ({
+      path: '/api/views',
+      init: json('POST', { name: 'Matrix view', search: { status: ['error'] } }),
+    }),
+    'GET /api/views/:id': async () => ({ path: `/api/views/${await sharedView()}` }),
+    'PATCH /api/views/:id': async () => ({
+      path: `/api/views/${await sharedView()}`,
+      init: json('PATCH', { name: 'Renamed by the matrix' }),
+    }),
+    'DELETE /api/views/:id': async () => ({
+      path: `/api/views/${await sharedView()}`,
+      init: { method: 'DELETE' },
+    }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),

@@ -18,6 +18,7 @@ const ALLOWED: Record<Permission, Record<Role, boolean>> = {
   'alerts:manage': { viewer: false, support: false, manager: false, admin: true },
   'links:read': { viewer: true, support: true, manager: true, admin: true },
   'links:revoke': { viewer: false, support: true, manager: true, admin: true },
+  'views:manage_shared': { viewer: false, support: false, manager: false, admin: true },
 };
 
 describe('can', () => {

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { usePermissions } from '../../lib/use-me.ts';
+import { SavedViewsMenu } from '../../features/views/saved-views-menu.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
 
 export function AppNav() {
@@ -20,6 +21,7 @@ export function AppNav() {
           {item.label}
         </Link>
       ))}
+      {can('accounts:read') && <SavedViewsMenu />}
     </nav>
   );
 }

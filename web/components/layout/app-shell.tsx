@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { WaypointsIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { CommandPalette } from '../../features/command-palette/command-palette.tsx';
 import { AppNav } from './app-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -31,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>
+      <CommandPalette />
     </div>
   );
 }

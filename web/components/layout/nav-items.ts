@@ -1,4 +1,5 @@
 import {
+  Building2Icon,
   ClipboardListIcon,
   GaugeIcon,
   LayoutListIcon,
@@ -21,6 +22,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Overview', icon: GaugeIcon, permission: 'accounts:read' },
   { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
+  { to: '/customers', label: 'Customers', icon: Building2Icon, permission: 'accounts:read' },
   { to: '/links', label: 'Links', icon: Link2Icon, permission: 'links:read' },
   { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },
   { to: '/users', label: 'Users', icon: UsersIcon, permission: 'users:manage' },

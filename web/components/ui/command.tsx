@@ -2,6 +2,7 @@ import { Command as CommandPrimitive } from 'cmdk';
 import { SearchIcon } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn.ts';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from './dialog.tsx';
 
 export function Command({ className, ...props }: ComponentProps<typeof CommandPrimitive>) {
   return (
@@ -73,5 +74,36 @@ export function CommandItem({ className, ...props }: ComponentProps<typeof Comma
       )}
       {...props}
     />
+  );
+}
+
+/** The palette in a dialog (shadcn's CommandDialog): a titled dialog around a cmdk combobox. */
+export function CommandDialog({
+  title,
+  description,
+  children,
+  shouldFilter,
+  ...props
+}: ComponentProps<typeof Dialog> & {
+  title: string;
+  description: string;
+  shouldFilter?: boolean;
+}) {
+  return (
+    <Dialog {...props}>
+      <DialogContent className="overflow-hidden p-0" showCloseButton={false}>
+        <DialogHeader className="sr-only">
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
+        <Command
+          label={title}
+          shouldFilter={shouldFilter}
+          className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground [&_[cmdk-input-wrapper]_svg]:size-5 [&_[cmdk-input]]:h-12 [&_[cmdk-item]]:px-2 [&_[cmdk-item]]:py-3"
+        >
+          {children}
+        </Command>
+      </DialogContent>
+    </Dialog>
   );
 }

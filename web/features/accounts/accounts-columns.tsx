@@ -5,6 +5,7 @@ import { DataTableColumnHeader } from '../../components/data-table/data-table-co
 import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
+import { CustomerLink } from '../customers/customer-link.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
 import { reasonColumn } from './reason-column.tsx';
 import { RowActions } from './row-actions.tsx';
@@ -19,14 +20,17 @@ export const accountsColumns = [
     meta: { title: 'Customer' },
     enableHiding: false,
     cell: ({ row }) => (
-      <Link
-        to="/accounts/$accountId"
-        params={{ accountId: row.original.id }}
-        className="group flex flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-      >
-        <span className="font-medium group-hover:underline">{row.original.originOwnerName}</span>
-        <span className="font-mono text-xs text-muted-foreground">{row.original.originOwnerId}</span>
-      </Link>
+      <span className="flex items-start gap-1">
+        <Link
+          to="/accounts/$accountId"
+          params={{ accountId: row.original.id }}
+          className="group flex flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        >
+          <span className="font-medium group-hover:underline">{row.original.originOwnerName}</span>
+          <span className="font-mono text-xs text-muted-foreground">{row.original.originOwnerId}</span>
+        </Link>
+        <CustomerLink ownerId={row.original.originOwnerId} ownerName={row.original.originOwnerName} />
+      </span>
     ),
   }),
   column.accessor('provider', {

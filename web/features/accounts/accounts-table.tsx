@@ -25,6 +25,8 @@ import { SelectionBar } from './selection/selection-bar.tsx';
 import { selectionColumn } from './selection/selection-column.tsx';
 import { useAccountSelection } from './selection/use-account-selection.ts';
 import { useCan } from '../../lib/use-me.ts';
+import { ExportCsvButton } from './export-csv-button.tsx';
+import { SaveViewButton } from '../views/save-view-button.tsx';
 
 export interface AccountsTableProps {
   search: AccountsSearch;
@@ -32,12 +34,24 @@ export interface AccountsTableProps {
   data: AccountListResponse | undefined;
   isLoading: boolean;
   isFetching: boolean;
+  /**
+   * A filter the page fixes (a customer page's owner): the caller applies it to the query and keeps
+   * it out of `search`; exports and saved views add it back.
+   */
+  fixed?: Partial<AccountsSearch>;
 }
 
 const isSort = (id: string): id is AccountSort => (ACCOUNT_SORTS as readonly string[]).includes(id);
 
 /** The accounts table: everything it shows comes from the server page for the URL's search. */
-export function AccountsTable({ search, onSearchChange, data, isLoading, isFetching }: AccountsTableProps) {
+export function AccountsTable({
+  search,
+  onSearchChange,
+  data,
+  isLoading,
+  isFetching,
+  fixed,
+}: AccountsTableProps) {
   const [columnVisibility, setColumnVisibility] = useColumnVisibility('switchboard.accounts.columns', {
     createdAt: false,
   });
@@ -87,6 +101,8 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
         onSearchChange={onSearchChange}
         hideReset={isEmpty && filtered}
       >
+        <SaveViewButton search={{ ...search, ...fixed }} />
+        <ExportCsvButton search={{ ...search, ...fixed }} />
         <DataTableViewOptions table={table} />
       </AccountsToolbar>
       {canSelect && (

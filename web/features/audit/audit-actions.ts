@@ -21,6 +21,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'sandbox.faults_cleared': 'Sandbox faults cleared',
   'link.revoked': 'Re-link link revoked',
   'links.bulk_created': 'Re-link links sent in bulk',
+  'view.created': 'Saved view created',
+  'view.updated': 'Saved view changed',
+  'view.deleted': 'Saved view deleted',
+  'accounts.exported': 'Accounts exported (CSV)',
 };
 
 export const auditActionLabel = (action: string): string =>

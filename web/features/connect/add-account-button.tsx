@@ -8,8 +8,11 @@ const AddAccountDialog = lazy(() =>
   import('./add-account-dialog.tsx').then((m) => ({ default: m.AddAccountDialog })),
 );
 
-/** "Add account" in the accounts page header: any customer, new or existing. Hidden without the permission. */
-export function AddAccountButton() {
+/**
+ * "Add account" in a page header: any customer, new or existing, or (on a customer's page) that
+ * customer, filled in. Hidden without the permission.
+ */
+export function AddAccountButton({ customer }: { customer?: { ownerId: string; ownerName: string } }) {
   const canAdd = useCan('accounts:add');
   const [isOpen, setIsOpen] = useState(false);
   if (!canAdd) return null;
@@ -21,7 +24,11 @@ export function AddAccountButton() {
       </Button>
       {isOpen && (
         <Suspense fallback={null}>
-          <AddAccountDialog open onOpenChange={(open) => !open && setIsOpen(false)} />
+          <AddAccountDialog
+            open
+            onOpenChange={(open) => !open && setIsOpen(false)}
+            prefill={customer && { originOwnerId: customer.ownerId, originOwnerName: customer.ownerName }}
+          />
         </Suspense>
       )}
     </>

@@ -17,8 +17,8 @@ function AddAccountDialogShell({
   );
 }
 
-/** "Add account" on the accounts list: any customer, new or existing. */
-export function AddAccountDialog(props: ControlledDialogProps) {
+/** "Add account" on the accounts list (any customer, new or existing), or on a customer's page (`prefill`). */
+export function AddAccountDialog(props: ControlledDialogProps & { prefill?: Partial<AddAccountFormInput> }) {
   return <AddAccountDialogShell {...props} />;
 }
 

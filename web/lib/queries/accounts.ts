@@ -40,6 +40,15 @@ export function toAccountListParams(query: AccountListQuery) {
   };
 }
 
+/** `GET /api/accounts/csv`: every row of the list's filter, in its sort (paging left out). */
+export function accountsCsvHref(query: AccountListQuery): string {
+  const { page: _page, pageSize: _size, ...params } = toAccountListParams(query);
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
+  return `/api/accounts/csv?${search.toString()}`;
+}
+
 const listQuery = (query: AccountListQuery) =>
   queryOptions({
     queryKey: accountKeys.list(query),
