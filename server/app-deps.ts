@@ -1,4 +1,5 @@
 import type { AccountReads } from './accounts/account-reads.ts';
+import type { Alerts } from './alerts/alerts.ts';
 import type { AccountSync } from './accounts-index/account-sync.ts';
 import type { Auth } from './auth/create-auth.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
@@ -22,4 +23,6 @@ export interface AppDeps {
   accountReads: AccountReads;
   /** Stored webhook deliveries and the queue that applies them. */
   webhooks: WebhookDeliveries;
+  /** Alert rules and deliveries. */
+  alerts: Alerts;
 }

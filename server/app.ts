@@ -11,6 +11,7 @@ import { API_MAX_BODY_BYTES, limitBody } from './http/body-limit.ts';
 import { onError } from './http/on-error.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { accountsRoutes } from './routes/accounts-routes.ts';
+import { alertDestinationsRoutes } from './routes/alert-destinations-routes.ts';
 import { auditCsvRoutes, auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
@@ -54,6 +55,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/audit', auditRoutes(deps))
       .route('/audit.csv', auditCsvRoutes(deps))
       .route('/settings', settingsRoutes(deps))
+      .route('/alert-destinations', alertDestinationsRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;

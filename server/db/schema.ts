@@ -263,3 +263,4 @@ export const auditLog = pgTable(
   ],
 );
 export * from './auth-schema.ts';
+export * from './alerts-schema.ts';

@@ -14,6 +14,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'alert_destination.created': 'Alert destination added',
+  'alert_destination.deleted': 'Alert destination deleted',
+  'alert_destination.tested': 'Test alert sent',
 };
 
 export const auditActionLabel = (action: string): string =>
