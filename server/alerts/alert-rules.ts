@@ -155,15 +155,13 @@ export async function evaluateAlertRules(
   for (const rows of byProvider(candidates, openedAt)) {
     for (const message of dueMessages(rows, openedAt, now, settings)) {
       const id = await announce(tx, 'opened', message, settings.publicUrl);
-      await tx
-        .insert(alertIncidentStates)
-        .values(
-          message.incidents.map((i) => ({
-            incidentId: i.id,
-            openStatus: 'announced',
-            openAnnouncementId: id,
-          })),
-        );
+      await tx.insert(alertIncidentStates).values(
+        message.incidents.map((i) => ({
+          incidentId: i.id,
+          openStatus: 'announced',
+          openAnnouncementId: id,
+        })),
+      );
       announced++;
     }
   }

@@ -104,16 +104,30 @@ export function createAlerts(
   };
 
   let ticking: Promise<void> | null = null;
-  /** Evaluates the rules, then sends what is due. */
-  const tick = (): Promise<void> =>
-    (ticking ??= (async () => {
+  let nextTick: Promise<void> | null = null;
+  /**
+   * Evaluates the rules, then sends what is due. Called while a tick runs, it runs one more after it
+   * (what changed since that one started is seen).
+   */
+  const tick = (): Promise<void> => {
+    if (ticking) {
+      return (nextTick ??= ticking
+        .catch(() => {})
+        .then(() => {
+          nextTick = null;
+          return tick();
+        }));
+    }
+    ticking = (async () => {
       try {
         if (!closed) await scan();
         await drain();
       } finally {
         ticking = null;
       }
-    })());
+    })();
+    return ticking;
+  };
 
   return {
     instanceId,
