@@ -17,6 +17,7 @@ import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
+import { Route as AppSettingsAlertsRouteImport } from './routes/_app/settings/alerts'
 import { Route as AppSettingsStackoneRouteImport } from './routes/_app/settings/stackone'
 
 const IndexRoute = IndexRouteImport.update({
@@ -58,6 +59,11 @@ const AppAccountsAccountIdRoute = AppAccountsAccountIdRouteImport.update({
   path: '/accounts/$accountId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppSettingsAlertsRoute = AppSettingsAlertsRouteImport.update({
+  id: '/settings/alerts',
+  path: '/settings/alerts',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsStackoneRoute = AppSettingsStackoneRouteImport.update({
   id: '/settings/stackone',
   path: '/settings/stackone',
@@ -71,6 +77,7 @@ export interface FileRoutesByFullPath {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/settings/alerts': typeof AppSettingsAlertsRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts/': typeof AppAccountsIndexRoute
 }
@@ -81,6 +88,7 @@ export interface FileRoutesByTo {
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/settings/alerts': typeof AppSettingsAlertsRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts': typeof AppAccountsIndexRoute
 }
@@ -93,6 +101,7 @@ export interface FileRoutesById {
   '/_app/audit': typeof AppAuditRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
+  '/_app/settings/alerts': typeof AppSettingsAlertsRoute
   '/_app/settings/stackone': typeof AppSettingsStackoneRoute
   '/_app/accounts/': typeof AppAccountsIndexRoute
 }
@@ -105,6 +114,7 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/settings/alerts'
     | '/settings/stackone'
     | '/accounts/'
   fileRoutesByTo: FileRoutesByTo
@@ -115,6 +125,7 @@ export interface FileRouteTypes {
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
+    | '/settings/alerts'
     | '/settings/stackone'
     | '/accounts'
   id:
@@ -126,6 +137,7 @@ export interface FileRouteTypes {
     | '/_app/audit'
     | '/_app/users'
     | '/_app/accounts/$accountId'
+    | '/_app/settings/alerts'
     | '/_app/settings/stackone'
     | '/_app/accounts/'
   fileRoutesById: FileRoutesById
@@ -195,6 +207,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAccountsAccountIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/settings/alerts': {
+      id: '/_app/settings/alerts'
+      path: '/settings/alerts'
+      fullPath: '/settings/alerts'
+      preLoaderRoute: typeof AppSettingsAlertsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings/stackone': {
       id: '/_app/settings/stackone'
       path: '/settings/stackone'
@@ -209,6 +228,7 @@ interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
   AppUsersRoute: typeof AppUsersRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
+  AppSettingsAlertsRoute: typeof AppSettingsAlertsRoute
   AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
   AppAccountsIndexRoute: typeof AppAccountsIndexRoute
 }
@@ -217,6 +237,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
   AppUsersRoute: AppUsersRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
+  AppSettingsAlertsRoute: AppSettingsAlertsRoute,
   AppSettingsStackoneRoute: AppSettingsStackoneRoute,
   AppAccountsIndexRoute: AppAccountsIndexRoute,
 }

@@ -55,7 +55,7 @@ export function alertDestinationsRoutes(deps: AppDeps) {
           { action: 'alert_destination.deleted', targetType: 'alert_destination', targetId: id },
           () => deleteAlertDestination(db, id),
         );
-        return c.body(null, 204);
+        return c.json({ id }, 200);
       },
     )
     .post(

@@ -33,7 +33,7 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/settings/stackone/doctor':               [401, 403, 403, 403, 200],
   'GET /api/alert-destinations':                     [401, 403, 403, 403, 200],
   'POST /api/alert-destinations':                    [401, 403, 403, 403, 201],
-  'DELETE /api/alert-destinations/:id':              [401, 403, 403, 403, 204],
+  'DELETE /api/alert-destinations/:id':              [401, 403, 403, 403, 200],
   'POST /api/alert-destinations/:id/test':           [401, 403, 403, 403, 202],
   'GET /api/alert-destinations/:id/deliveries':      [401, 403, 403, 403, 200],
   // Public.
