@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import {
   AlertDestinationFormSchema,
@@ -68,7 +68,7 @@ export function AddAlertDestinationDialog({ open, onOpenChange }: AddAlertDestin
     onOpenChange(next);
   };
 
-  const type = form.watch('type');
+  const type = useWatch({ control: form.control, name: 'type' });
   const isPending = mutation.isPending;
   const errors = form.formState.errors;
   return (
