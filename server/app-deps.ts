@@ -1,4 +1,5 @@
 import type { AccountReads } from './accounts/account-reads.ts';
+import type { Alerts } from './alerts/alerts.ts';
 import type { AccountSync } from './accounts-index/account-sync.ts';
 import type { Auth } from './auth/create-auth.ts';
 import type { SignInLimiter } from './auth/sign-in-limiter.ts';
@@ -25,4 +26,6 @@ export interface AppDeps {
   webhooks: WebhookDeliveries;
   /** The link ledger's background work: completion, expiry, bulk jobs. */
   links: LinkService;
+  /** Alert rules and deliveries. */
+  alerts: Alerts;
 }

@@ -14,6 +14,7 @@ import { accountsCsvRoutes } from './routes/accounts-csv-routes.ts';
 import { accountsRoutes } from './routes/accounts-routes.ts';
 import { customersRoutes } from './routes/customers-routes.ts';
 import { viewsRoutes } from './routes/views-routes.ts';
+import { alertDestinationsRoutes } from './routes/alert-destinations-routes.ts';
 import { auditCsvRoutes, auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { meRoutes } from './routes/me-routes.ts';
@@ -71,6 +72,7 @@ export function createApiRoutes(deps: AppDeps) {
       .route('/sandbox', sandboxRoutes(deps))
       .route('/links', linksRoutes(deps))
       .route('/overview', overviewRoutes(deps))
+      .route('/alert-destinations', alertDestinationsRoutes(deps))
   );
 }
 export type AppType = ReturnType<typeof createApiRoutes>;

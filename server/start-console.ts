@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createAccountReads } from './accounts/account-reads.ts';
 import { createAccountSync } from './accounts-index/account-sync.ts';
+import { createAlerts, DEFAULT_ALERT_OPTIONS, type AlertOptions } from './alerts/alerts.ts';
 import { createApp } from './app.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { createAuth } from './auth/create-auth.ts';
@@ -38,6 +39,8 @@ export interface StartConsoleOptions {
   dataDirLock?: DataDirLock;
   /** Retry policy and claim lease of the webhook queue (tests shorten them). */
   webhookQueue?: Partial<WebhookQueueOptions>;
+  /** Retry policy, lease and tick of the alerts (tests shorten them). */
+  alerts?: Partial<AlertOptions>;
 }
 
 /** Opens the database, wires the app, listens, and starts the sync. */
@@ -69,6 +72,7 @@ export async function startConsole(
     { database, stackOne, bus, accountReads },
     { ...DEFAULT_WEBHOOK_QUEUE_OPTIONS, ...options.webhookQueue },
   );
+  const alerts = createAlerts({ database, config }, { ...DEFAULT_ALERT_OPTIONS, ...options.alerts });
   const deps: AppDeps = {
     config,
     database,
@@ -81,6 +85,7 @@ export async function startConsole(
     accountReads,
     webhooks,
     links: createLinkService({ database, bus, stackOne, publicUrl: config.publicUrl }),
+    alerts,
   };
   const app = createApp(deps, { spaDir: options.spaDir });
   // Deliveries a previous run stored but did not apply (a crash after the 200) are queued again.
@@ -96,12 +101,15 @@ export async function startConsole(
     stackOne.close();
     await deps.links.close();
     await webhooks.close();
+    await alerts.close();
     await bus.close();
     await database.close();
     throw err;
   });
   const port = (server.address() as AddressInfo).port;
   if (options.autoSync !== false) sync.start();
+  // Deliveries left pending by a previous run are in the database: the first tick sends them.
+  alerts.start();
 
   return {
     url: `http://localhost:${port}`,
@@ -118,6 +126,8 @@ export async function startConsole(
       await linksStopped;
       // Reads in progress finish; deliveries still queued stay pending in the database for the next start.
       await webhooks.close();
+      // A send in progress finishes; what is still pending stays in the database.
+      await alerts.close();
       // The bus first: it ends the open SSE streams, which server.close() would otherwise wait for.
       await bus.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

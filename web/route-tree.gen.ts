@@ -20,6 +20,7 @@ import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/ind
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
 import { Route as AppCustomersIndexRouteImport } from './routes/_app/customers/index'
 import { Route as AppCustomersOwnerIdRouteImport } from './routes/_app/customers/$ownerId'
+import { Route as AppSettingsAlertsRouteImport } from './routes/_app/settings/alerts'
 import { Route as AppSettingsStackoneRouteImport } from './routes/_app/settings/stackone'
 
 const AppRoute = AppRouteImport.update({
@@ -76,6 +77,11 @@ const AppCustomersOwnerIdRoute = AppCustomersOwnerIdRouteImport.update({
   path: '/customers/$ownerId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppSettingsAlertsRoute = AppSettingsAlertsRouteImport.update({
+  id: '/settings/alerts',
+  path: '/settings/alerts',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsStackoneRoute = AppSettingsStackoneRouteImport.update({
   id: '/settings/stackone',
   path: '/settings/stackone',
@@ -91,6 +97,7 @@ export interface FileRoutesByFullPath {
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
+  '/settings/alerts': typeof AppSettingsAlertsRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts/': typeof AppAccountsIndexRoute
   '/customers/': typeof AppCustomersIndexRoute
@@ -104,6 +111,7 @@ export interface FileRoutesByTo {
   '/': typeof AppIndexRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/customers/$ownerId': typeof AppCustomersOwnerIdRoute
+  '/settings/alerts': typeof AppSettingsAlertsRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
   '/accounts': typeof AppAccountsIndexRoute
   '/customers': typeof AppCustomersIndexRoute
@@ -119,6 +127,7 @@ export interface FileRoutesById {
   '/_app/': typeof AppIndexRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/_app/customers/$ownerId': typeof AppCustomersOwnerIdRoute
+  '/_app/settings/alerts': typeof AppSettingsAlertsRoute
   '/_app/settings/stackone': typeof AppSettingsStackoneRoute
   '/_app/accounts/': typeof AppAccountsIndexRoute
   '/_app/customers/': typeof AppCustomersIndexRoute
@@ -134,6 +143,7 @@ export interface FileRouteTypes {
     | '/users'
     | '/accounts/$accountId'
     | '/customers/$ownerId'
+    | '/settings/alerts'
     | '/settings/stackone'
     | '/accounts/'
     | '/customers/'
@@ -147,6 +157,7 @@ export interface FileRouteTypes {
     | '/'
     | '/accounts/$accountId'
     | '/customers/$ownerId'
+    | '/settings/alerts'
     | '/settings/stackone'
     | '/accounts'
     | '/customers'
@@ -161,6 +172,7 @@ export interface FileRouteTypes {
     | '/_app/'
     | '/_app/accounts/$accountId'
     | '/_app/customers/$ownerId'
+    | '/_app/settings/alerts'
     | '/_app/settings/stackone'
     | '/_app/accounts/'
     | '/_app/customers/'
@@ -251,6 +263,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppCustomersOwnerIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/settings/alerts': {
+      id: '/_app/settings/alerts'
+      path: '/settings/alerts'
+      fullPath: '/settings/alerts'
+      preLoaderRoute: typeof AppSettingsAlertsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings/stackone': {
       id: '/_app/settings/stackone'
       path: '/settings/stackone'
@@ -268,6 +287,7 @@ interface AppRouteChildren {
   AppIndexRoute: typeof AppIndexRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
   AppCustomersOwnerIdRoute: typeof AppCustomersOwnerIdRoute
+  AppSettingsAlertsRoute: typeof AppSettingsAlertsRoute
   AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
   AppAccountsIndexRoute: typeof AppAccountsIndexRoute
   AppCustomersIndexRoute: typeof AppCustomersIndexRoute
@@ -280,6 +300,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppIndexRoute: AppIndexRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
   AppCustomersOwnerIdRoute: AppCustomersOwnerIdRoute,
+  AppSettingsAlertsRoute: AppSettingsAlertsRoute,
   AppSettingsStackoneRoute: AppSettingsStackoneRoute,
   AppAccountsIndexRoute: AppAccountsIndexRoute,
   AppCustomersIndexRoute: AppCustomersIndexRoute,

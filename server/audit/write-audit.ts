@@ -9,7 +9,7 @@ import { safeJson, safeTextOrNull } from '../http/pg-safe-text.ts';
 export interface AuditInput {
   action: AuditAction;
   outcome: 'success' | 'failure' | 'denied';
-  targetType?: 'account' | 'user' | 'connect_session' | 'incident' | 'view';
+  targetType?: 'account' | 'user' | 'connect_session' | 'incident' | 'view' | 'alert_destination';
   targetId?: string | null;
   targetOwner?: string | null;
   summary?: Record<string, unknown>;

@@ -48,6 +48,13 @@ export const EnvSchema = z.object({
     .optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   TRUST_PROXY: envTrustProxy,
+  ALERT_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  ALERT_GROUP_THRESHOLD: z.coerce.number().int().min(2).max(10_000).default(5),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
 });
 
 export interface Config {
@@ -82,6 +89,15 @@ export interface Config {
   webhookMaxBytes: number;
   /** Reverse proxies whose X-Forwarded-For names the client (none: the socket peer is the client). */
   trustProxy: readonly TrustedProxy[];
+  alerts: {
+    /** An incident is announced only if still unresolved this long after it opened. */
+    graceSeconds: number;
+    /** This many incidents of one provider opening within one grace period: one grouped message. */
+    groupThreshold: number;
+    /** Email destinations send through this; absent, their deliveries fail with that reason. */
+    smtpUrl: string | null;
+    smtpFrom: string;
+  };
   auth: {
     /** Absent: generated and kept in DATA_DIR (PGlite only). */
     secret: string | null;

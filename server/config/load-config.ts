@@ -57,6 +57,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncIntervalSeconds: e.SYNC_INTERVAL,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
+    alerts: {
+      graceSeconds: e.ALERT_GRACE_SECONDS,
+      groupThreshold: e.ALERT_GROUP_THRESHOLD,
+      smtpUrl: e.SMTP_URL ?? null,
+      smtpFrom: e.SMTP_FROM,
+    },
     auth: {
       secret: e.AUTH_SECRET ?? null,
       sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),

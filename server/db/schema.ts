@@ -398,3 +398,4 @@ export const savedViews = pgTable(
   },
   (t) => [index('saved_views_owner_idx').on(t.ownerId), index('saved_views_shared_idx').on(t.shared)],
 );
+export * from './alerts-schema.ts';

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'view.updated',
   'view.deleted',
   'accounts.exported',
+  'alert_destination.created',
+  'alert_destination.deleted',
+  'alert_destination.tested',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

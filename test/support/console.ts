@@ -134,6 +134,8 @@ type TestConsoleOptions = {
   spaDir?: string;
   /** The webhook queue's retry policy and claim lease (shortened to test retries). */
   webhookQueue?: StartConsoleOptions['webhookQueue'];
+  /** The alerts' retry policy, lease and tick. */
+  alerts?: StartConsoleOptions['alerts'];
 };
 
 async function startTestConsoleOnce(options: TestConsoleOptions): Promise<TestConsole> {
@@ -166,6 +168,7 @@ async function startTestConsoleOnce(options: TestConsoleOptions): Promise<TestCo
       autoSync: options.autoSync,
       spaDir: options.spaDir,
       webhookQueue: options.webhookQueue,
+      alerts: options.alerts,
     });
   let running: RunningConsole;
   try {

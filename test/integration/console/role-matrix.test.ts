@@ -49,6 +49,11 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/views/:id':                              [401, 200, 200, 200, 200],
   'PATCH /api/views/:id':                            [401, 403, 403, 403, 200],
   'DELETE /api/views/:id':                           [401, 403, 403, 403, 200],
+  'GET /api/alert-destinations':                     [401, 403, 403, 403, 200],
+  'POST /api/alert-destinations':                    [401, 403, 403, 403, 201],
+  'DELETE /api/alert-destinations/:id':              [401, 403, 403, 403, 200],
+  'POST /api/alert-destinations/:id/test':           [401, 403, 403, 403, 202],
+  'GET /api/alert-destinations/:id/deliveries':      [401, 403, 403, 403, 200],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -142,6 +147,16 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   };
+  // No receiver listens there: a test alert is queued (202) and its delivery fails in the background.
+  const freshDestinationId = async () => {
+    const res = await t.client['alert-destinations'].$post({
+      json: { type: 'webhook', name: 'Matrix', url: 'http://127.0.0.1:9/alerts' },
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()).id;
+  };
+  const destinationCount = async () =>
+    (await (await t.client['alert-destinations'].$get()).json()).items.length;
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -251,6 +266,31 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
       path: `/api/views/${await sharedView()}`,
       init: { method: 'DELETE' },
     }),
+    'GET /api/alert-destinations': () => ({ path: '/api/alert-destinations' }),
+    'POST /api/alert-destinations': async () => {
+      const before = await destinationCount();
+      return {
+        path: '/api/alert-destinations',
+        init: json('POST', { type: 'slack', name: 'Matrix Slack', url: 'https://hooks.slack.example/T/B/x' }),
+        unchanged: async () => expect(await destinationCount()).toBe(before),
+      };
+    },
+    'DELETE /api/alert-destinations/:id': async () => {
+      const id = await freshDestinationId();
+      const before = await destinationCount();
+      return {
+        path: `/api/alert-destinations/${id}`,
+        init: { method: 'DELETE' },
+        unchanged: async () => expect(await destinationCount()).toBe(before),
+      };
+    },
+    'POST /api/alert-destinations/:id/test': async () => ({
+      path: `/api/alert-destinations/${await freshDestinationId()}/test`,
+      init: { method: 'POST' },
+    }),
+    'GET /api/alert-destinations/:id/deliveries': async () => ({
+      path: `/api/alert-destinations/${await freshDestinationId()}/deliveries`,
+    }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),
@@ -303,6 +343,7 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     ['POST', '/api/connect-sessions', { originOwnerId: '' }],
     ['POST', '/api/users', { email: 'nope' }],
     ['PATCH', '/api/users/:id', { role: 'owner' }],
+    ['POST', '/api/alert-destinations', { type: 'gopher' }],
   ])('answers %s %s with 401/403 before looking at a bad body', async (method, path, body) => {
     const url = path.replace(':id', accounts[0]!.id);
     const statuses = [];

@@ -25,6 +25,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'view.updated': 'Saved view changed',
   'view.deleted': 'Saved view deleted',
   'accounts.exported': 'Accounts exported (CSV)',
+  'alert_destination.created': 'Alert destination added',
+  'alert_destination.deleted': 'Alert destination deleted',
+  'alert_destination.tested': 'Test alert sent',
 };
 
 export const auditActionLabel = (action: string): string =>

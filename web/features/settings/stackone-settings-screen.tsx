@@ -9,6 +9,7 @@ import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { settingsQueries } from '../../lib/queries/settings.ts';
 import { DoctorCheckItem } from './doctor-check-item.tsx';
+import { SettingsNav } from './settings-nav.tsx';
 
 function summary(report: DoctorReport): string {
   const n = (level: string) => report.checks.filter((c) => c.level === level).length;
@@ -39,6 +40,7 @@ export function StackOneSettingsScreen() {
           </Button>
         }
       />
+      <SettingsNav />
       <p role="status" className="sr-only">
         {running ? 'Checking StackOne…' : report ? `Check finished: ${summary(report)}` : ''}
       </p>
