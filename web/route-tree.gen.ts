@@ -14,6 +14,7 @@ import { Route as AppRouteImport } from './routes/_app'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
+import { Route as AppIncidentsRouteImport } from './routes/_app/incidents'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
 import { Route as AppAccountsAccountIdRouteImport } from './routes/_app/accounts/$accountId'
@@ -43,6 +44,11 @@ const AppAuditRoute = AppAuditRouteImport.update({
   path: '/audit',
   getParentRoute: () => AppRoute,
 } as any)
+const AppIncidentsRoute = AppIncidentsRouteImport.update({
+  id: '/incidents',
+  path: '/incidents',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppUsersRoute = AppUsersRouteImport.update({
   id: '/users',
   path: '/users',
@@ -69,6 +75,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/audit': typeof AppAuditRoute
+  '/incidents': typeof AppIncidentsRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
@@ -79,6 +86,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/audit': typeof AppAuditRoute
+  '/incidents': typeof AppIncidentsRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/settings/stackone': typeof AppSettingsStackoneRoute
@@ -91,6 +99,7 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/_app/audit': typeof AppAuditRoute
+  '/_app/incidents': typeof AppIncidentsRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
   '/_app/settings/stackone': typeof AppSettingsStackoneRoute
@@ -103,6 +112,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/audit'
+    | '/incidents'
     | '/users'
     | '/accounts/$accountId'
     | '/settings/stackone'
@@ -113,6 +123,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/audit'
+    | '/incidents'
     | '/users'
     | '/accounts/$accountId'
     | '/settings/stackone'
@@ -124,6 +135,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/_app/audit'
+    | '/_app/incidents'
     | '/_app/users'
     | '/_app/accounts/$accountId'
     | '/_app/settings/stackone'
@@ -174,6 +186,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAuditRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/incidents': {
+      id: '/_app/incidents'
+      path: '/incidents'
+      fullPath: '/incidents'
+      preLoaderRoute: typeof AppIncidentsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/users': {
       id: '/_app/users'
       path: '/users'
@@ -207,6 +226,7 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
+  AppIncidentsRoute: typeof AppIncidentsRoute
   AppUsersRoute: typeof AppUsersRoute
   AppAccountsAccountIdRoute: typeof AppAccountsAccountIdRoute
   AppSettingsStackoneRoute: typeof AppSettingsStackoneRoute
@@ -215,6 +235,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
+  AppIncidentsRoute: AppIncidentsRoute,
   AppUsersRoute: AppUsersRoute,
   AppAccountsAccountIdRoute: AppAccountsAccountIdRoute,
   AppSettingsStackoneRoute: AppSettingsStackoneRoute,

@@ -31,6 +31,10 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'GET /api/audit':                                  [401, 403, 403, 403, 200],
   'GET /api/audit.csv':                              [401, 403, 403, 403, 200],
   'GET /api/settings/stackone/doctor':               [401, 403, 403, 403, 200],
+  'GET /api/incidents':                              [401, 200, 200, 200, 200],
+  'GET /api/incidents/:id':                          [401, 200, 200, 200, 200],
+  'PATCH /api/incidents/:id':                        [401, 403, 200, 200, 200],
+  'POST /api/incidents/:id/notes':                   [401, 403, 201, 201, 201],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -94,6 +98,13 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     return (await res.json()).id;
   };
   const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+  /** An unresolved incident of the seeded broken accounts (the first sync opened them). */
+  const anIncident = async () => {
+    const res = await t.api('/api/incidents?pageSize=1');
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    expect(items.length).toBe(1);
+    return items[0]!.id;
+  };
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -153,6 +164,16 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     'GET /api/audit': () => ({ path: '/api/audit' }),
     'GET /api/audit.csv': () => ({ path: '/api/audit.csv' }),
     'GET /api/settings/stackone/doctor': () => ({ path: '/api/settings/stackone/doctor' }),
+    'GET /api/incidents': () => ({ path: '/api/incidents' }),
+    'GET /api/incidents/:id': async () => ({ path: `/api/incidents/${await anIncident()}` }),
+    'PATCH /api/incidents/:id': async () => ({
+      path: `/api/incidents/${await anIncident()}`,
+      init: json('PATCH', { state: 'acknowledged' }),
+    }),
+    'POST /api/incidents/:id/notes': async () => ({
+      path: `/api/incidents/${await anIncident()}/notes`,
+      init: json('POST', { body: 'Tried a re-link' }),
+    }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),
     'GET /api/setup': () => ({ path: '/api/setup' }),

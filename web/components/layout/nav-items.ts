@@ -1,4 +1,11 @@
-import { ClipboardListIcon, LayoutListIcon, SettingsIcon, UsersIcon, type LucideIcon } from 'lucide-react';
+import {
+  ClipboardListIcon,
+  LayoutListIcon,
+  SettingsIcon,
+  SirenIcon,
+  UsersIcon,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Permission } from '../../../shared/permissions.ts';
 
 export interface NavItem {
@@ -12,6 +19,7 @@ export interface NavItem {
 /** The main navigation; add a screen here once its route exists. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
+  { to: '/incidents', label: 'Incidents', icon: SirenIcon, permission: 'incidents:read' },
   { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },
   { to: '/users', label: 'Users', icon: UsersIcon, permission: 'users:manage' },
   { to: '/settings/stackone', label: 'Settings', icon: SettingsIcon, permission: 'settings:stackone' },
