@@ -74,7 +74,8 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     cookies.anonymous = '';
     for (const role of ['viewer', 'support', 'manager', 'admin'] as const)
       cookies[role] = await t.userCookie(role);
-  });
+    // A deliberate budget: four password hashes and a console start on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });
