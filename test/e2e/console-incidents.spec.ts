@@ -37,7 +37,8 @@ describe('the incident queue', () => {
     const row = table.locator('tbody tr').filter({ hasText: target.id });
     await row.waitFor();
     await row.getByRole('button', { name: 'Assign to me' }).click();
-    await row.getByText('Acknowledged', { exact: true }).waitFor();
+    // The state badge and the state picker both say so.
+    await row.getByText('Acknowledged', { exact: true }).first().waitFor();
     await row.getByRole('button', { name: 'Unassign' }).waitFor();
 
     await row.getByRole('button', { name: new RegExp(target.owner) }).click();
