@@ -14,6 +14,7 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
+import { Route as AppIncidentsRouteImport } from './routes/_app/incidents'
 import { Route as AppLinksRouteImport } from './routes/_app/links'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
@@ -45,6 +46,11 @@ const AppIndexRoute = AppIndexRouteImport.update({
 const AppAuditRoute = AppAuditRouteImport.update({
   id: '/audit',
   path: '/audit',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppIncidentsRoute = AppIncidentsRouteImport.update({
+  id: '/incidents',
+  path: '/incidents',
   getParentRoute: () => AppRoute,
 } as any)
 const AppLinksRoute = AppLinksRouteImport.update({
@@ -93,6 +99,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/audit': typeof AppAuditRoute
+  '/incidents': typeof AppIncidentsRoute
   '/links': typeof AppLinksRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
@@ -106,6 +113,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/audit': typeof AppAuditRoute
+  '/incidents': typeof AppIncidentsRoute
   '/links': typeof AppLinksRoute
   '/users': typeof AppUsersRoute
   '/': typeof AppIndexRoute
@@ -122,6 +130,7 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/_app/audit': typeof AppAuditRoute
+  '/_app/incidents': typeof AppIncidentsRoute
   '/_app/links': typeof AppLinksRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/': typeof AppIndexRoute
@@ -139,6 +148,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/audit'
+    | '/incidents'
     | '/links'
     | '/users'
     | '/accounts/$accountId'
@@ -152,6 +162,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/audit'
+    | '/incidents'
     | '/links'
     | '/users'
     | '/'
@@ -167,6 +178,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/_app/audit'
+    | '/_app/incidents'
     | '/_app/links'
     | '/_app/users'
     | '/_app/'
@@ -219,6 +231,13 @@ declare module '@tanstack/react-router' {
       path: '/audit'
       fullPath: '/audit'
       preLoaderRoute: typeof AppAuditRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/incidents': {
+      id: '/_app/incidents'
+      path: '/incidents'
+      fullPath: '/incidents'
+      preLoaderRoute: typeof AppIncidentsRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/links': {
@@ -282,6 +301,7 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
+  AppIncidentsRoute: typeof AppIncidentsRoute
   AppLinksRoute: typeof AppLinksRoute
   AppUsersRoute: typeof AppUsersRoute
   AppIndexRoute: typeof AppIndexRoute
@@ -295,6 +315,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
+  AppIncidentsRoute: AppIncidentsRoute,
   AppLinksRoute: AppLinksRoute,
   AppUsersRoute: AppUsersRoute,
   AppIndexRoute: AppIndexRoute,

@@ -54,6 +54,10 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'DELETE /api/alert-destinations/:id':              [401, 403, 403, 403, 200],
   'POST /api/alert-destinations/:id/test':           [401, 403, 403, 403, 202],
   'GET /api/alert-destinations/:id/deliveries':      [401, 403, 403, 403, 200],
+  'GET /api/incidents':                              [401, 200, 200, 200, 200],
+  'GET /api/incidents/:id':                          [401, 200, 200, 200, 200],
+  'PATCH /api/incidents/:id':                        [401, 403, 200, 200, 200],
+  'POST /api/incidents/:id/notes':                   [401, 403, 201, 201, 201],
   // Public.
   'GET /api/health':                                 [200, 200, 200, 200, 200],
   'GET /api/ready':                                  [200, 200, 200, 200, 200],
@@ -95,7 +99,8 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     cookies.anonymous = '';
     for (const role of ['viewer', 'support', 'manager', 'admin'] as const)
       cookies[role] = await t.userCookie(role);
-  });
+    // A deliberate budget: four password hashes and a console start on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -157,6 +162,13 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
   };
   const destinationCount = async () =>
     (await (await t.client['alert-destinations'].$get()).json()).items.length;
+  /** An unresolved incident of the seeded broken accounts (the first sync opened them). */
+  const anIncident = async () => {
+    const res = await t.api('/api/incidents?pageSize=1');
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    expect(items.length).toBe(1);
+    return items[0]!.id;
+  };
 
   const CALLS: Record<keyof typeof MATRIX, (caller: Caller) => Call | Promise<Call>> = {
     'GET /api/accounts': () => ({ path: '/api/accounts' }),
@@ -290,6 +302,16 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
     }),
     'GET /api/alert-destinations/:id/deliveries': async () => ({
       path: `/api/alert-destinations/${await freshDestinationId()}/deliveries`,
+    }),
+    'GET /api/incidents': () => ({ path: '/api/incidents' }),
+    'GET /api/incidents/:id': async () => ({ path: `/api/incidents/${await anIncident()}` }),
+    'PATCH /api/incidents/:id': async () => ({
+      path: `/api/incidents/${await anIncident()}`,
+      init: json('PATCH', { state: 'acknowledged' }),
+    }),
+    'POST /api/incidents/:id/notes': async () => ({
+      path: `/api/incidents/${await anIncident()}/notes`,
+      init: json('POST', { body: 'Tried a re-link' }),
     }),
     'GET /api/health': () => ({ path: '/api/health' }),
     'GET /api/ready': () => ({ path: '/api/ready' }),

@@ -5,6 +5,7 @@ import {
   LayoutListIcon,
   Link2Icon,
   SettingsIcon,
+  SirenIcon,
   UsersIcon,
   type LucideIcon,
 } from 'lucide-react';
@@ -22,6 +23,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Overview', icon: GaugeIcon, permission: 'accounts:read' },
   { to: '/accounts', label: 'Accounts', icon: LayoutListIcon, permission: 'accounts:read' },
+  { to: '/incidents', label: 'Incidents', icon: SirenIcon, permission: 'incidents:read' },
   { to: '/customers', label: 'Customers', icon: Building2Icon, permission: 'accounts:read' },
   { to: '/links', label: 'Links', icon: Link2Icon, permission: 'links:read' },
   { to: '/audit', label: 'Audit', icon: ClipboardListIcon, permission: 'audit:read' },

@@ -13,6 +13,7 @@ import type { AccountTab } from './account-tab.ts';
 import { RawTab } from './raw-tab.tsx';
 import { RequestLogsTab } from './request-logs-tab.tsx';
 import { StaleBanner } from './stale-banner.tsx';
+import { AccountOpenIncident } from '../../incidents/account-open-incident.tsx';
 import { StatusReasons } from './status-reasons.tsx';
 import { TimelineTab } from './timeline-tab.tsx';
 import { AccountLinksLife } from '../../links/account-links-life.tsx';
@@ -56,6 +57,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
           </Alert>
         )}
         {detail.stale && <StaleBanner reason={detail.staleReason} syncedAt={detail.account.syncedAt} />}
+        <AccountOpenIncident incident={detail.openIncident} />
         <div className="grid items-start gap-4 lg:grid-cols-2">
           <StatusReasons account={detail.account} />
           <AccountProperties detail={detail} />
