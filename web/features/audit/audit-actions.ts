@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
+  'user.sso_role_applied': 'Role set from single sign-on',
+  'user.sso_disabled': 'Disabled by single sign-on',
 };
 
 export const auditActionLabel = (action: string): string =>
