@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { authAccounts, authSessions, authUsers, authVerifications } from '../db/auth-schema.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/schemas/users.ts';
 import { OIDC_PROVIDER_ID } from './sso/oidc-provider-id.ts';
-import { ssoSessionCreateBefore, ssoUserCreateBefore, ssoValidateUserInfo } from './sso/sso-policy.ts';
+import { ssoReadClaims, ssoSessionCreateBefore, ssoUserCreateBefore } from './sso/sso-policy.ts';
 
 /** Where better-auth sends the browser when an IdP sign-in fails (`?error=<code>`). */
 export const SSO_ERROR_PATH = '/sso-error';
@@ -28,6 +28,7 @@ function oidcPlugin(oidc: NonNullable<Config['oidc']>) {
         scopes: oidc.scopes,
         pkce: true,
         requireIdTokenVerification: true,
+        mapProfileToUser: ssoReadClaims(oidc),
       },
     ],
   });
@@ -65,11 +66,10 @@ export function createAuth(config: Readonly<Config>, db: Db, secret: string) {
         disabled: { type: 'boolean', required: false, defaultValue: false, input: false },
         roleSource: { type: 'string', required: false, defaultValue: 'local', input: false },
       },
-      validateUserInfo: ssoValidateUserInfo(config.oidc, db),
     },
     databaseHooks: {
       user: { create: { before: ssoUserCreateBefore } },
-      session: { create: { before: ssoSessionCreateBefore } },
+      session: { create: { before: ssoSessionCreateBefore(db) } },
     },
     // An IdP identity never takes over an existing user by email (a password user, say): it signs in
     // only as the user it created.

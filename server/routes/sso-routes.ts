@@ -79,6 +79,10 @@ export function ssoRoutes(deps: AppDeps) {
       requireOidc();
       const { result, attempt } = await withSsoAttempt(() => deps.auth.handler(c.req.raw));
       await settleSsoSignIn(deps, c, attempt, result);
-      return result;
+      if (!attempt.refused) return result;
+      // better-auth only knows that a hook said no: the error page gets our reason instead.
+      const headers = new Headers(result.headers);
+      headers.set('location', `${config.publicUrl}${SSO_ERROR_PATH}?error=${attempt.refused}`);
+      return new Response(null, { status: 302, headers });
     });
 }

@@ -15,6 +15,8 @@ export interface SsoAttempt {
   userId?: string;
   /** The role the claim maps to (null: none) and, when allowed, the role the user gets. */
   claimRole?: Role | null;
+  /** The email's domain may sign in (OIDC_ALLOWED_DOMAINS). */
+  domainAllowed?: boolean;
   role?: Role;
   refused?: SsoRefusal;
   /** A user was created for this sign-in (just in time). */
