@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
+import { Route as SsoErrorRouteImport } from './routes/sso-error'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppUsersRouteImport } from './routes/_app/users'
 import { Route as AppAccountsIndexRouteImport } from './routes/_app/accounts/index'
@@ -36,6 +37,11 @@ const LoginRoute = LoginRouteImport.update({
 const SetupRoute = SetupRouteImport.update({
   id: '/setup',
   path: '/setup',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SsoErrorRoute = SsoErrorRouteImport.update({
+  id: '/sso-error',
+  path: '/sso-error',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AppAuditRoute = AppAuditRouteImport.update({
@@ -68,6 +74,7 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
@@ -78,6 +85,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/audit': typeof AppAuditRoute
   '/users': typeof AppUsersRoute
   '/accounts/$accountId': typeof AppAccountsAccountIdRoute
@@ -90,6 +98,7 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/_app/audit': typeof AppAuditRoute
   '/_app/users': typeof AppUsersRoute
   '/_app/accounts/$accountId': typeof AppAccountsAccountIdRoute
@@ -102,6 +111,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
@@ -112,6 +122,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/audit'
     | '/users'
     | '/accounts/$accountId'
@@ -123,6 +134,7 @@ export interface FileRouteTypes {
     | '/_app'
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/_app/audit'
     | '/_app/users'
     | '/_app/accounts/$accountId'
@@ -135,6 +147,7 @@ export interface RootRouteChildren {
   AppRoute: typeof AppRouteWithChildren
   LoginRoute: typeof LoginRoute
   SetupRoute: typeof SetupRoute
+  SsoErrorRoute: typeof SsoErrorRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -165,6 +178,13 @@ declare module '@tanstack/react-router' {
       path: '/setup'
       fullPath: '/setup'
       preLoaderRoute: typeof SetupRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sso-error': {
+      id: '/sso-error'
+      path: '/sso-error'
+      fullPath: '/sso-error'
+      preLoaderRoute: typeof SsoErrorRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_app/audit': {
@@ -228,6 +248,7 @@ const rootRouteChildren: RootRouteChildren = {
   AppRoute: AppRouteWithChildren,
   LoginRoute: LoginRoute,
   SetupRoute: SetupRoute,
+  SsoErrorRoute: SsoErrorRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

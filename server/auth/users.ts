@@ -18,7 +18,7 @@ export const userView = (row: UserRow): User => ({
   role: row.role as Role,
   disabled: row.disabled,
   createdAt: row.createdAt.toISOString(),
-  signInMethod: row.roleSource === 'local' ? 'password' : 'sso',
+  signInMethod: row.roleSource === 'local' ? 'email' : 'sso',
   roleSource: row.roleSource as RoleSource,
 });
 

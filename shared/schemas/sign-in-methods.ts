@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const RoleSourceSchema = z.enum(['local', 'sso', 'pinned']);
 export type RoleSource = z.infer<typeof RoleSourceSchema>;
 
-export const SignInMethodSchema = z.enum(['password', 'sso']);
+/** `email`: email + password, kept here; `sso`: at the company's IdP, no password here. */
+export const SignInMethodSchema = z.enum(['email', 'sso']);
 export type SignInMethod = z.infer<typeof SignInMethodSchema>;
 
 /** `GET /api/auth/methods`: what the sign-in page offers. */

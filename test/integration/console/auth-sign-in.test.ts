@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
         role: 'admin',
         disabled: false,
         createdAt: expect.any(String),
-        signInMethod: 'password',
+        signInMethod: 'email',
         roleSource: 'local',
       },
     });

@@ -59,7 +59,7 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
         role: 'manager',
         disabled: false,
         createdAt: expect.any(String),
-        signInMethod: 'password',
+        signInMethod: 'email',
         roleSource: 'local',
       });
       expect(text).not.toContain('grace-password-1');

@@ -16,7 +16,7 @@ const admin: User = {
   role: 'admin',
   disabled: false,
   createdAt: '2025-01-01T00:00:00.000Z',
-  signInMethod: 'password',
+  signInMethod: 'email',
   roleSource: 'local',
 };
 const sam: User = { ...admin, id: 'u_sam', email: 'sam@example.com', name: 'Sam', role: 'support' };
