@@ -3,6 +3,7 @@ import { ConfigError } from './config/config.ts';
 import { loadConfig } from './config/load-config.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { DEFAULT_SANDBOX_API_KEY, startSandbox } from './sandbox/start-sandbox.ts';
+import { logSsoSetup } from './auth/sso/log-sso-setup.ts';
 import { startConsole } from './start-console.ts';
 
 // Whatever this process creates (DATA_DIR, the database's files, the auth secret) is the user's alone.
@@ -34,6 +35,7 @@ try {
   const spaDir = fileURLToPath(new URL('../dist/web', import.meta.url));
   const running = await startConsole(config, { spaDir, dataDirLock });
   console.log(`Switchboard on ${config.publicUrl} (listening on ${running.port})`);
+  if (config.oidc) await logSsoSetup(config.oidc, config.auth.passwordSignIn);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

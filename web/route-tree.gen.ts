@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
+import { Route as SsoErrorRouteImport } from './routes/sso-error'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppIncidentsRouteImport } from './routes/_app/incidents'
@@ -36,6 +37,11 @@ const LoginRoute = LoginRouteImport.update({
 const SetupRoute = SetupRouteImport.update({
   id: '/setup',
   path: '/setup',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SsoErrorRoute = SsoErrorRouteImport.update({
+  id: '/sso-error',
+  path: '/sso-error',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AppIndexRoute = AppIndexRouteImport.update({
@@ -98,6 +104,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/audit': typeof AppAuditRoute
   '/incidents': typeof AppIncidentsRoute
   '/links': typeof AppLinksRoute
@@ -112,6 +119,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/audit': typeof AppAuditRoute
   '/incidents': typeof AppIncidentsRoute
   '/links': typeof AppLinksRoute
@@ -129,6 +137,7 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/sso-error': typeof SsoErrorRoute
   '/_app/audit': typeof AppAuditRoute
   '/_app/incidents': typeof AppIncidentsRoute
   '/_app/links': typeof AppLinksRoute
@@ -147,6 +156,7 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/audit'
     | '/incidents'
     | '/links'
@@ -161,6 +171,7 @@ export interface FileRouteTypes {
   to:
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/audit'
     | '/incidents'
     | '/links'
@@ -177,6 +188,7 @@ export interface FileRouteTypes {
     | '/_app'
     | '/login'
     | '/setup'
+    | '/sso-error'
     | '/_app/audit'
     | '/_app/incidents'
     | '/_app/links'
@@ -194,6 +206,7 @@ export interface RootRouteChildren {
   AppRoute: typeof AppRouteWithChildren
   LoginRoute: typeof LoginRoute
   SetupRoute: typeof SetupRoute
+  SsoErrorRoute: typeof SsoErrorRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -217,6 +230,13 @@ declare module '@tanstack/react-router' {
       path: '/setup'
       fullPath: '/setup'
       preLoaderRoute: typeof SetupRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sso-error': {
+      id: '/sso-error'
+      path: '/sso-error'
+      fullPath: '/sso-error'
+      preLoaderRoute: typeof SsoErrorRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_app/': {
@@ -333,6 +353,7 @@ const rootRouteChildren: RootRouteChildren = {
   AppRoute: AppRouteWithChildren,
   LoginRoute: LoginRoute,
   SetupRoute: SetupRoute,
+  SsoErrorRoute: SsoErrorRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -35,6 +35,17 @@ export async function signInWithPassword(
 ): Promise<{ user: User; session: Response }> {
   const { db } = deps.database;
   const { email, password } = input;
+  const { passwordSignIn, breakGlassEmail } = deps.config.auth;
+  if (!passwordSignIn && email !== breakGlassEmail) {
+    // Refused before any password is checked: nothing to guess, nothing counted.
+    await writeAudit(db, c, {
+      action: 'auth.sign_in_failed',
+      outcome: 'denied',
+      actor: null,
+      summary: { email, reason: 'password_sign_in_off' },
+    });
+    throw new AppError('forbidden', 'Password sign-in is turned off: sign in with SSO');
+  }
   const reservation = deps.signInLimiter.reserve(address, email);
   if ('refused' in reservation) {
     const { reason, retryAfter } = reservation.refused;

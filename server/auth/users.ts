@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/schemas/roles.ts';
+import type { RoleSource } from '../../shared/schemas/sign-in-methods.ts';
 import type { CreateUserRequestSchema, UpdateUserRequestSchema, User } from '../../shared/schemas/users.ts';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
@@ -17,6 +18,8 @@ export const userView = (row: UserRow): User => ({
   role: row.role as Role,
   disabled: row.disabled,
   createdAt: row.createdAt.toISOString(),
+  signInMethod: row.roleSource === 'local' ? 'email' : 'sso',
+  roleSource: row.roleSource as RoleSource,
 });
 
 export async function listUsers(db: Db): Promise<User[]> {
@@ -109,8 +112,22 @@ export async function updateUser(
           : { disabled: 'The last admin cannot be disabled' },
       });
     }
+    const isSso = user.roleSource !== 'local';
+    if (patch.password && isSso) {
+      throw new AppError('conflict', `${user.email} signs in with single sign-on and has no password`, {
+        fields: { password: 'SSO users have no password' },
+      });
+    }
+    if (patch.rolePinned === false && !isSso) {
+      throw new AppError('conflict', `${user.email} signs in with a password: its role is always set here`, {
+        fields: { rolePinned: 'Only SSO users take their role from the identity provider' },
+      });
+    }
     const set: Partial<UserRow> = { updatedAt: new Date() };
     if (patch.role) set.role = patch.role;
+    // An admin's role for an SSO user holds over the IdP's claim until it is unpinned.
+    if (isSso && patch.role) set.roleSource = 'pinned';
+    else if (isSso && patch.rolePinned === false) set.roleSource = 'sso';
     if (patch.disabled !== undefined) set.disabled = patch.disabled;
     const [updated] = await tx.update(authUsers).set(set).where(eq(authUsers.id, id)).returning();
     return updated!;

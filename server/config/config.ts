@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { envCsv } from '../../shared/schemas/env-csv.ts';
 import { SandboxDialectSchema, type SandboxDialect } from '../../shared/schemas/sandbox-dialect.ts';
 import { SANDBOX_DEFAULTS } from '../sandbox/start-sandbox.ts';
+import {
+  envOidcDomains,
+  envOidcIssuer,
+  envOidcRoleMap,
+  envOidcScopes,
+  envOnOff,
+  type RoleMapping,
+} from './env-oidc.ts';
 import { envTrustProxy, type TrustedProxy } from './env-trust-proxy.ts';
 
 const optionalUrl = z.url().optional();
@@ -55,6 +63,14 @@ export const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
+  PASSWORD_SIGN_IN: envOnOff,
+  OIDC_ISSUER: envOidcIssuer,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: envOidcScopes,
+  OIDC_ROLE_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ROLE_MAP: envOidcRoleMap,
+  OIDC_ALLOWED_DOMAINS: envOidcDomains,
 });
 
 export interface Config {
@@ -104,7 +120,27 @@ export interface Config {
     sessionTtlSeconds: number;
     /** Creates the first admin at start when no user exists. */
     initialAdmin: { email: string; password: string } | null;
+    /** PASSWORD_SIGN_IN=off: only the break-glass admin (SWITCHBOARD_ADMIN_EMAIL) signs in with a password. */
+    passwordSignIn: boolean;
+    /** SWITCHBOARD_ADMIN_EMAIL: may sign in with a password even when password sign-in is off. */
+    breakGlassEmail: string | null;
   };
+  /** Sign-in with the company's OpenID provider; null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  /** The claim holding the user's groups; a dotted path (`realm_access.roles`) reaches into objects. */
+  roleClaim: string;
+  roleMap: RoleMapping[];
+  /** Email domains allowed to sign in; empty allows every domain. */
+  allowedDomains: string[];
+  /** The redirect URI to register at the IdP. */
+  callbackUrl: string;
 }
 
 export class ConfigError extends Error {}

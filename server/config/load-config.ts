@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SANDBOX_API_KEY } from '../sandbox/start-sandbox.ts';
+import { OIDC_CALLBACK_PATH } from '../auth/sso/oidc-provider-id.ts';
 import { type Config, ConfigError, parseEnv } from './config.ts';
 
 /**
@@ -21,12 +22,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  SWITCHBOARD_ADMIN_EMAIL / SWITCHBOARD_ADMIN_PASSWORD: set both or neither',
     );
   }
+  if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required with OIDC_ISSUER',
+    );
+  }
+  if (e.OIDC_ISSUER && e.OIDC_ROLE_MAP.length === 0) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_ROLE_MAP: required with OIDC_ISSUER (e.g. sb-admins:admin,*:viewer)',
+    );
+  }
   const sandboxUrl = `http://localhost:${e.SANDBOX_PORT}`;
   const sandboxPublicUrl = e.SANDBOX_PUBLIC_URL?.replace(/\/+$/, '') ?? null;
   const browserSandboxUrl = sandboxPublicUrl ?? sandboxUrl;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const config: Config = {
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     stackOne: {
       apiKey: e.STACKONE_API_KEY ?? e.SANDBOX_API_KEY ?? DEFAULT_SANDBOX_API_KEY,
       baseUrl: (isSandbox ? sandboxUrl : e.STACKONE_BASE_URL).replace(/\/+$/, ''),
@@ -70,7 +82,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.SWITCHBOARD_ADMIN_EMAIL && e.SWITCHBOARD_ADMIN_PASSWORD
           ? { email: e.SWITCHBOARD_ADMIN_EMAIL.toLowerCase(), password: e.SWITCHBOARD_ADMIN_PASSWORD }
           : null,
+      passwordSignIn: e.PASSWORD_SIGN_IN === 'on',
+      breakGlassEmail: e.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase() ?? null,
     },
+    oidc: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          scopes: e.OIDC_SCOPES,
+          roleClaim: e.OIDC_ROLE_CLAIM,
+          roleMap: e.OIDC_ROLE_MAP,
+          allowedDomains: e.OIDC_ALLOWED_DOMAINS,
+          callbackUrl: `${publicUrl}${OIDC_CALLBACK_PATH}`,
+        }
+      : null,
   };
   return Object.freeze(config);
 }

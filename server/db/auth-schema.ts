@@ -14,6 +14,8 @@ export const authUsers = pgTable('auth_users', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   role: text('role').notNull().default('viewer'),
   disabled: boolean('disabled').notNull().default(false),
+  /** Where the role comes from: `local` (an admin, password user), `sso` (the IdP's claim at each sign-in), `pinned` (an admin, over the claim). */
+  roleSource: text('role_source').notNull().default('local'),
 });
 
 export const authSessions = pgTable(

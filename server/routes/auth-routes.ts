@@ -7,6 +7,7 @@ import { UNKNOWN_CLIENT } from '../auth/client-address.ts';
 import { signInWithPassword } from '../auth/sign-in.ts';
 import { AppError } from '../http/app-error.ts';
 import { validate } from '../http/validate.ts';
+import { ssoRoutes } from './sso-routes.ts';
 
 /** Copies better-auth's Set-Cookie headers onto our own response. */
 function withCookies(from: Response, to: Response): Response {
@@ -52,6 +53,7 @@ export function authRoutes(deps: AppDeps) {
       if (body?.session) delete body.session.token;
       return withCookies(response, c.json(body, 200));
     })
+    .route('/', ssoRoutes(deps))
     .all('/*', (c) => {
       throw new AppError('not_found', `No auth route ${c.req.method} ${c.req.path}`);
     });

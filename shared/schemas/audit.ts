@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'alert_destination.created',
   'alert_destination.deleted',
   'alert_destination.tested',
+  'user.sso_role_applied',
+  'user.sso_disabled',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

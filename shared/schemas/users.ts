@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../permissions.ts';
 import { RoleSchema } from './roles.ts';
+import { RoleSourceSchema, SignInMethodSchema } from './sign-in-methods.ts';
 
 export const PASSWORD_MIN = 10;
 /** In characters (Unicode code points), as zod counts a string's length. */
@@ -31,6 +32,9 @@ export const UserSchema = z.object({
   role: RoleSchema,
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** `sso` users have no password: they sign in at the company's IdP. */
+  signInMethod: SignInMethodSchema,
+  roleSource: RoleSourceSchema,
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -48,10 +52,21 @@ export const CreateUserRequestSchema = z.object({ email, name, password, role: R
 export type CreateUserRequest = z.input<typeof CreateUserRequestSchema>;
 
 export const UpdateUserRequestSchema = z
-  .object({ role: RoleSchema.optional(), disabled: z.boolean().optional(), password: password.optional() })
-  .refine((v) => v.role !== undefined || v.disabled !== undefined || v.password !== undefined, {
-    message: 'Change at least one of role, disabled, password',
-  });
+  .object({
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: password.optional(),
+    /** SSO users: false takes the role from the IdP's claim again (a role change pins it). */
+    rolePinned: z.literal(false).optional(),
+  })
+  .refine(
+    (v) =>
+      v.role !== undefined ||
+      v.disabled !== undefined ||
+      v.password !== undefined ||
+      v.rolePinned !== undefined,
+    { message: 'Change at least one of role, disabled, password, rolePinned' },
+  );
 export type UpdateUserRequest = z.input<typeof UpdateUserRequestSchema>;
 
 export const SetupRequestSchema = z.object({ email, name, password });

@@ -65,6 +65,8 @@ describe.each(TEST_DATABASES)('signing in and out on $name', ({ kind }) => {
         role: 'admin',
         disabled: false,
         createdAt: expect.any(String),
+        signInMethod: 'email',
+        roleSource: 'local',
       },
     });
     const [setCookie] = res.headers.getSetCookie().filter((c) => c.includes('session_token='));

@@ -59,6 +59,8 @@ describe.each(TEST_DATABASES)('managing users on $name', ({ kind }) => {
         role: 'manager',
         disabled: false,
         createdAt: expect.any(String),
+        signInMethod: 'email',
+        roleSource: 'local',
       });
       expect(text).not.toContain('grace-password-1');
       expect((await t.signIn('grace@switchboard.test', 'grace-password-1')).length).toBeGreaterThan(0);

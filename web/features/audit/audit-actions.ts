@@ -28,6 +28,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'alert_destination.created': 'Alert destination added',
   'alert_destination.deleted': 'Alert destination deleted',
   'alert_destination.tested': 'Test alert sent',
+  'user.sso_role_applied': 'Role set from single sign-on',
+  'user.sso_disabled': 'Disabled by single sign-on',
 };
 
 export const auditActionLabel = (action: string): string =>

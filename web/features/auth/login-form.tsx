@@ -14,7 +14,13 @@ import { setSessionHint } from '../../lib/session-hint.ts';
 import { safeRedirect } from '../../lib/safe-redirect.ts';
 import { signInErrorMessage } from './sign-in-error-message.ts';
 
-export function LoginForm({ redirect }: { redirect: string | undefined }) {
+export function LoginForm({
+  redirect,
+  autoFocus = true,
+}: {
+  redirect: string | undefined;
+  autoFocus?: boolean;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useForm<SignInRequest>({
@@ -47,7 +53,7 @@ export function LoginForm({ redirect }: { redirect: string | undefined }) {
         <Input
           type="email"
           autoComplete="username"
-          autoFocus
+          autoFocus={autoFocus}
           disabled={isPending}
           {...form.register('email')}
         />

@@ -19,6 +19,7 @@ import { AddUserDialog } from './add-user-dialog.tsx';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { ROLE_LABELS } from './role-options.ts';
 import { RoleSelect } from './role-select.tsx';
+import { SsoSettingsPanel } from './sso-settings-panel.tsx';
 import { UserStatusDialog } from './user-status-dialog.tsx';
 
 type OpenDialog = { kind: 'add' } | { kind: 'password' | 'status'; user: User } | null;
@@ -49,6 +50,18 @@ export function UsersScreen() {
       setRoleError({ email: user.email, role, message: toApiError(err).message }),
   });
 
+  const unpin = useMutation({
+    mutationFn: (user: User) => updateUser(user.id, { rolePinned: false }),
+    onSuccess: async (updated) => {
+      toast.success('Role unpinned', {
+        description: `${updated.email} takes its role from SSO at the next sign-in.`,
+      });
+      await storeUser(queryClient, updated);
+    },
+    onError: (err, user) =>
+      setRoleError({ email: user.email, role: user.role, message: toApiError(err).message }),
+  });
+
   const users = query.data?.items;
   return (
     <>
@@ -62,6 +75,7 @@ export function UsersScreen() {
           </Button>
         }
       />
+      <SsoSettingsPanel />
       {roleError && (
         <Alert variant="destructive" role="alert" className="mb-4">
           <AlertCircleIcon aria-hidden />
@@ -90,6 +104,7 @@ export function UsersScreen() {
                 <TableHead>Email</TableHead>
                 <TableHead>Name</TableHead>
                 <TableHead>Role</TableHead>
+                <TableHead>Sign-in</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>
@@ -99,7 +114,7 @@ export function UsersScreen() {
             </TableHeader>
             <TableBody>
               {!users ? (
-                <TableSkeleton columns={6} />
+                <TableSkeleton columns={7} />
               ) : (
                 users.map((user) => {
                   const isMe = user.id === me?.user.id;
@@ -124,6 +139,31 @@ export function UsersScreen() {
                         />
                       </TableCell>
                       <TableCell>
+                        {user.signInMethod === 'sso' ? (
+                          <div className="flex items-center gap-1.5">
+                            <Badge variant="outline">SSO</Badge>
+                            {user.roleSource === 'pinned' ? (
+                              <>
+                                <span className="text-xs text-muted-foreground">role pinned</span>
+                                <Button
+                                  variant="ghost"
+                                  size="sm"
+                                  aria-label={`Take the role of ${user.email} from SSO`}
+                                  disabled={unpin.isPending && unpin.variables.id === user.id}
+                                  onClick={() => unpin.mutate(user)}
+                                >
+                                  Unpin
+                                </Button>
+                              </>
+                            ) : (
+                              <span className="text-xs text-muted-foreground">role from SSO</span>
+                            )}
+                          </div>
+                        ) : (
+                          <span className="text-sm">Password</span>
+                        )}
+                      </TableCell>
+                      <TableCell>
                         <Badge variant={user.disabled ? 'muted' : 'success'}>
                           {user.disabled ? 'Disabled' : 'Active'}
                         </Badge>
@@ -131,15 +171,17 @@ export function UsersScreen() {
                       <TableCell className="tabular-nums">{formatDate(user.createdAt)}</TableCell>
                       <TableCell>
                         <div className="flex justify-end gap-1">
-                          <Button
-                            variant="ghost"
-                            size="sm"
-                            aria-label={`Reset password of ${user.email}`}
-                            onClick={() => setDialog({ kind: 'password', user })}
-                          >
-                            <KeyRoundIcon aria-hidden />
-                            Reset password
-                          </Button>
+                          {user.signInMethod === 'email' && (
+                            <Button
+                              variant="ghost"
+                              size="sm"
+                              aria-label={`Reset password of ${user.email}`}
+                              onClick={() => setDialog({ kind: 'password', user })}
+                            >
+                              <KeyRoundIcon aria-hidden />
+                              Reset password
+                            </Button>
+                          )}
                           <Button
                             variant="ghost"
                             size="sm"

@@ -16,6 +16,8 @@ const admin: User = {
   role: 'admin',
   disabled: false,
   createdAt: '2025-01-01T00:00:00.000Z',
+  signInMethod: 'email',
+  roleSource: 'local',
 };
 const sam: User = { ...admin, id: 'u_sam', email: 'sam@example.com', name: 'Sam', role: 'support' };
 const LAST_ADMIN = 'This is the last active admin: make another user admin first';
