@@ -8,6 +8,7 @@ import {
 import { RequestLogQuerySchema } from '../../shared/schemas/request-log.ts';
 import { getAccountDetail } from '../accounts/account-detail.ts';
 import { listAccountLogs } from '../accounts/account-logs.ts';
+import { accountStatusSnapshot } from '../accounts/account-status-snapshot.ts';
 import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations.ts';
 import { listAccounts } from '../accounts-index/list-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -100,7 +101,11 @@ export function accountsRoutes(deps: AppDeps) {
               request.purpose === 'hub' ? 'account.connect_session_created' : 'account.auth_link_created',
             targetType: 'account',
             targetId: id,
-            summary: { purpose: request.purpose, expiresIn: request.expiresIn ?? null },
+            summary: {
+              purpose: request.purpose,
+              expiresIn: request.expiresIn ?? null,
+              ...(await accountStatusSnapshot(db, id)),
+            },
             summarize: (s) => ({ expiresAt: s.expiresAt }),
           },
           () => createAccountConnectSession(deps, c.get('actor').id, id, request),

@@ -76,6 +76,15 @@ describe('the Hub by keyboard only', () => {
     await page.getByText('Credentials updated').waitFor();
     await dialog.waitFor({ state: 'detached' });
     expect(store.getAccount(broken.id)!.secrets.api_key).toBe('bamboo_rotated_by_keyboard_1');
+
+    // The timeline tells it as one story: the fix, by whom, from what to what.
+    const fixed = page
+      .getByRole('list', { name: 'Timeline' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Credentials fixed in the Hub' });
+    await fixed.waitFor();
+    expect(await fixed.getByText('error (token_expired) → active', { exact: true }).count()).toBe(1);
+    expect(await fixed.textContent()).toContain('by support-');
   });
 
   it('asks before discarding typed values; Escape closes an untouched Hub at once', async () => {

@@ -65,7 +65,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
             <TabsTrigger value="raw">Raw</TabsTrigger>
           </TabsList>
           <TabsContent value="timeline" className="rounded-lg border bg-background p-5">
-            <TimelineTab entries={detail.timeline} />
+            <TimelineTab entries={detail.timeline} account={detail.account} />
           </TabsContent>
           <TabsContent value="logs">
             <RequestLogsTab accountId={accountId} />
