@@ -5,6 +5,7 @@ import { DataTableColumnHeader } from '../../components/data-table/data-table-co
 import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
+import { TruncatedText } from '../../components/ui/truncated-text.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
 import { RowActions } from './row-actions.tsx';
 
@@ -21,10 +22,13 @@ export const accountsColumns = [
       <Link
         to="/accounts/$accountId"
         params={{ accountId: row.original.id }}
-        className="group flex flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        className="group flex max-w-64 min-w-0 flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
       >
-        <span className="font-medium group-hover:underline">{row.original.originOwnerName}</span>
-        <span className="font-mono text-xs text-muted-foreground">{row.original.originOwnerId}</span>
+        <TruncatedText text={row.original.originOwnerName} className="font-medium group-hover:underline" />
+        <TruncatedText
+          text={row.original.originOwnerId}
+          className="font-mono text-xs text-muted-foreground"
+        />
       </Link>
     ),
   }),
@@ -36,7 +40,10 @@ export const accountsColumns = [
   column.accessor('label', {
     header: ({ column }) => <DataTableColumnHeader column={column} title="Label" />,
     meta: { title: 'Label', cellClassName: 'max-w-48 truncate' },
-    cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">—</span>,
+    cell: ({ getValue }) => {
+      const label = getValue();
+      return label ? <TruncatedText text={label} /> : <span className="text-muted-foreground">—</span>;
+    },
   }),
   column.accessor('status', {
     header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,

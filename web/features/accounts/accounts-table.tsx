@@ -77,6 +77,7 @@ export function AccountsTable({ search, onSearchChange, data, isLoading, isFetch
       <DataTable
         table={table}
         label="Accounts"
+        className="table-cards"
         isLoading={isLoading}
         isFetching={isFetching}
         empty={empty}
