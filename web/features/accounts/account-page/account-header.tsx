@@ -29,7 +29,9 @@ export function AccountHeader({ account }: { account: Account }) {
             <ProviderName account={account} className="inline-flex items-center gap-2 font-medium" />
             <InlineLabelEdit account={account} />
             <AccountStatusBadge status={account.status} />
-            {since && <span className="text-xs text-red-700">{formatBrokenFor(since, now)}</span>}
+            {since && (
+              <span className="text-xs text-red-700 dark:text-red-400">{formatBrokenFor(since, now)}</span>
+            )}
             {account.deletedAt && <Badge variant="destructive">Deleted</Badge>}
           </div>
         </div>
