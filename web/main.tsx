@@ -10,6 +10,7 @@ import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { warmScreen } from './lib/warm-screen.ts';
 import { routeTree } from './route-tree.gen.ts';
+import '@fontsource-variable/inter/wght.css';
 import './styles.css';
 
 const queryClient = createQueryClient({
@@ -23,7 +24,10 @@ const queryClient = createQueryClient({
 
 const router = createRouter({
   routeTree,
-  context: { queryClient, warmScreen: (matches, options) => warmScreen(router, queryClient, matches, options) },
+  context: {
+    queryClient,
+    warmScreen: (matches, options) => warmScreen(router, queryClient, matches, options),
+  },
   parseSearch,
   stringifySearch,
   defaultPreload: 'intent',

@@ -5,9 +5,11 @@ import {
   AccountConnectSessionRequestSchema,
   SESSION_PURPOSE_PERMISSION,
 } from '../../shared/schemas/connect-session.ts';
-import { RequestLogQuerySchema } from '../../shared/schemas/request-log.ts';
+import { RequestLogIdParamSchema, RequestLogQuerySchema } from '../../shared/schemas/request-log.ts';
 import { getAccountDetail } from '../accounts/account-detail.ts';
+import { getAccountLog } from '../accounts/account-log-detail.ts';
 import { listAccountLogs } from '../accounts/account-logs.ts';
+import { accountStatusSnapshot } from '../accounts/account-status-snapshot.ts';
 import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations.ts';
 import { listAccounts } from '../accounts-index/list-accounts.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -101,7 +103,11 @@ export function accountsRoutes(deps: AppDeps) {
               request.purpose === 'hub' ? 'account.connect_session_created' : 'account.auth_link_created',
             targetType: 'account',
             targetId: id,
-            summary: { purpose: request.purpose, expiresIn: request.expiresIn ?? null },
+            summary: {
+              purpose: request.purpose,
+              expiresIn: request.expiresIn ?? null,
+              ...(await accountStatusSnapshot(db, id)),
+            },
             summarize: (s) => ({ expiresAt: s.expiresAt }),
           },
           () => createAccountConnectSession(deps, c.get('actor').id, id, request),
@@ -118,6 +124,26 @@ export function accountsRoutes(deps: AppDeps) {
       async (c) => {
         const stackOne = deps.stackOne.forUser(c.get('actor').id);
         return c.json(await listAccountLogs(stackOne, c.req.valid('param').id, c.req.valid('query')), 200);
+      },
+    )
+    .get(
+      '/:id/logs/:logId',
+      requirePermission('accounts:read'),
+      validate('param', RequestLogIdParamSchema),
+      async (c) => {
+        const { id, logId } = c.req.valid('param');
+        return c.json(await getAccountLog(deps.stackOne.forUser(c.get('actor').id), id, logId), 200);
+      },
+    )
+    .get(
+      '/:id/raw',
+      requirePermission('accounts:read'),
+      validate('param', AccountIdParamSchema),
+      async (c) => {
+        return c.json(
+          await deps.stackOne.forUser(c.get('actor').id).getAccountAsSent(c.req.valid('param').id),
+          200,
+        );
       },
     );
 }

@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import type { CallPriority } from './call-scheduler.ts';
-import { describeAttempts, LABEL_FORMS, labelBody, otherForm, type LabelAttempt, type LabelForm } from './label-forms.ts';
-import { logSkipped, parseRecords, tolerantListSchema, listRecords, type SkippedRecord } from './tolerant-list.ts';
+import {
+  describeAttempts,
+  LABEL_FORMS,
+  labelBody,
+  otherForm,
+  type LabelAttempt,
+  type LabelForm,
+} from './label-forms.ts';
+import {
+  logSkipped,
+  parseRecords,
+  tolerantListSchema,
+  listRecords,
+  type SkippedRecord,
+} from './tolerant-list.ts';
 import { createTransport, type TransportOptions } from './transport.ts';
 import {
   UpstreamAccountMetaSchema,
   UpstreamConnectorMetaSchema,
   UpstreamConnectSessionSchema,
   UpstreamLinkedAccountSchema,
+  UpstreamRequestLogDetailSchema,
   UpstreamRequestLogSchema,
   type UpstreamLinkedAccount,
   type UpstreamRequestLog,
@@ -205,6 +219,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
         accountId: string;
         next?: string;
         pageSize: number;
+        failedOnly?: boolean;
       }): Promise<RequestLogListPage> => {
         read();
         const page = await request({
@@ -217,6 +232,7 @@ export function createStackOneClient(options: StackOneClientOptions) {
             page_size: query.pageSize,
             order_by: 'eventDatetime',
             order_direction: 'desc',
+            ...(query.failedOnly ? { success: 'false' } : {}),
           },
           schema: RequestLogListSchema,
           idempotent: true,
@@ -224,6 +240,29 @@ export function createStackOneClient(options: StackOneClientOptions) {
         });
         logSkipped('GET /requests/logs', page.skipped);
         return page;
+      },
+      /** `GET /requests/logs/{id}`: one entry with its request, response and provider errors. */
+      getRequestLog: async (id: string) => {
+        read();
+        const { data } = await request({
+          method: 'GET',
+          path: `/requests/logs/${enc(id)}`,
+          schema: UpstreamRequestLogDetailSchema,
+          idempotent: true,
+          priority,
+        });
+        return data;
+      },
+      /** `GET /accounts/{id}` as StackOne sent it: only `id` is checked, every other field kept as is. */
+      getAccountAsSent: async (id: string) => {
+        read();
+        return request({
+          method: 'GET',
+          path: `/accounts/${enc(id)}`,
+          schema: z.looseObject({ id: z.string() }),
+          idempotent: true,
+          priority,
+        });
       },
     };
   }

@@ -71,6 +71,50 @@ export const UpstreamRequestLogSchema = z.object({
 });
 export type UpstreamRequestLog = z.infer<typeof UpstreamRequestLogSchema>;
 
+const headerMap = z.record(z.string(), z.unknown()).nullish();
+
+/** `GET /requests/logs/{id}` (stackone-api.md §5.2): the entry with its request, response and steps. */
+export const UpstreamRequestLogDetailSchema = z.object({
+  data: UpstreamRequestLogSchema.extend({
+    request: z
+      .object({
+        method: z.string().nullish(),
+        headers: headerMap,
+        body: z.unknown(),
+        url: z.object({ url: z.string().nullish() }).nullish(),
+      })
+      .nullish(),
+    response: z
+      .object({
+        status_code: z.number().nullish(),
+        headers: headerMap,
+        body: z.unknown(),
+        custom_mapping_errors: z
+          .array(
+            z.object({
+              id: z.string().nullish(),
+              message: z.string().nullish(),
+              targetField: z.string().nullish(),
+            }),
+          )
+          .nullish(),
+        provider_errors: z
+          .array(
+            z.object({
+              status: z.number().nullish(),
+              url: z.string().nullish(),
+              raw: z.unknown(),
+              headers: headerMap,
+            }),
+          )
+          .nullish(),
+      })
+      .nullish(),
+    step_requests: z.array(UpstreamRequestLogSchema).nullish(),
+  }),
+});
+export type UpstreamRequestLogDetail = z.infer<typeof UpstreamRequestLogDetailSchema>['data'];
+
 export const UpstreamErrorBodySchema = z.object({
   statusCode: z.number().optional(),
   message: z.string().optional(),

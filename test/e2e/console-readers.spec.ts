@@ -93,8 +93,10 @@ describe('engineers', () => {
 
     await page.getByRole('tab', { name: 'Timeline' }).click();
     const timeline = page.getByRole('list', { name: 'Timeline' });
-    await timeline.getByText('account.updated', { exact: true }).waitFor();
-    expect(await timeline.getByText('Webhook', { exact: true }).count()).toBeGreaterThanOrEqual(1);
+    // In words, with the reason StackOne reports now.
+    await timeline.getByText('Status changed', { exact: true }).first().waitFor();
+    expect(await timeline.getByText(new RegExp(`^now error \\(${code}`)).count()).toBe(1);
+    expect(await timeline.getByText('StackOne', { exact: true }).count()).toBeGreaterThanOrEqual(1);
   });
 });
 

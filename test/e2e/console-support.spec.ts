@@ -126,11 +126,12 @@ describe('support staff', () => {
       .locator('..')
       .getByText('Active', { exact: true })
       .waitFor();
-    // The link was audit-logged, on the account's timeline.
-    await page
-      .getByRole('list', { name: 'Timeline' })
-      .getByText('account.auth_link_created', { exact: true })
-      .waitFor();
+    // The link was audit-logged, on the account's timeline, and the timeline says who re-linked it.
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByText('Re-link link created', { exact: true }).waitFor();
+    const relinked = timeline.getByRole('listitem').filter({ hasText: 'Re-linked by the customer' });
+    await relinked.waitFor();
+    expect(await relinked.getByText('error (invalid_credentials) → active', { exact: true }).count()).toBe(1);
     expect(await stillSamePage(page)).toBe(true);
     expect((await upstreamAccount(target.id)).status).toBe('active');
   });

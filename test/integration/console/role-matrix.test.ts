@@ -21,6 +21,8 @@ const MATRIX: Record<string, [number, number, number, number, number]> = {
   'POST /api/accounts/:id/connect-session (hub)':    [401, 403, 201, 201, 201],
   'POST /api/accounts/:id/connect-session (link)':   [401, 403, 201, 201, 201],
   'GET /api/accounts/:id/logs':                      [401, 200, 200, 200, 200],
+  'GET /api/accounts/:id/logs/:logId':               [401, 200, 200, 200, 200],
+  'GET /api/accounts/:id/raw':                       [401, 200, 200, 200, 200],
   'POST /api/connect-sessions':                      [401, 403, 403, 201, 201],
   'GET /api/connectors':                             [401, 200, 200, 200, 200],
   'GET /api/events':                                 [401, 200, 200, 200, 200],
@@ -198,6 +200,15 @@ describe.each(TEST_DATABASES)('who may call which route, on $name', ({ kind }) =
       init: json('POST', { purpose: 'auth_link', expiresIn: 3600 }),
     }),
     'GET /api/accounts/:id/logs': () => ({ path: `/api/accounts/${accounts[0]!.id}/logs` }),
+    'GET /api/accounts/:id/logs/:logId': async () => {
+      const logs = (await (
+        await t.api(`/api/accounts/${accounts[0]!.id}/logs`, { cookie: cookies.admin })
+      ).json()) as {
+        items: { requestId: string }[];
+      };
+      return { path: `/api/accounts/${accounts[0]!.id}/logs/${logs.items[0]!.requestId}` };
+    },
+    'GET /api/accounts/:id/raw': () => ({ path: `/api/accounts/${accounts[0]!.id}/raw` }),
     'POST /api/connect-sessions': () => ({
       path: '/api/connect-sessions',
       init: json('POST', {

@@ -29,7 +29,7 @@ export function ErrorState({ error, title, onRetry, children, className }: Error
         className,
       )}
     >
-      <div className="flex size-10 items-center justify-center rounded-full bg-red-50 text-red-600">
+      <div className="flex size-10 items-center justify-center rounded-full bg-red-50 dark:bg-red-950/60 text-red-600 dark:text-red-400">
         <AlertTriangleIcon className="size-5" aria-hidden />
       </div>
       <div className="grid max-w-lg gap-1">

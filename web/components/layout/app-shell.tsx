@@ -3,6 +3,7 @@ import { WaypointsIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { CommandPalette } from '../../features/command-palette/command-palette.tsx';
 import { AppNav } from './app-nav.tsx';
+import { MobileNav } from './mobile-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /** The signed-in frame: brand, main navigation, user; the screen goes in `children`. */
@@ -16,14 +17,19 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-6 px-4 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-4 sm:px-6 md:gap-6">
+          <div className="md:hidden">
+            <MobileNav />
+          </div>
           <Link to="/accounts" className="flex items-center gap-2 font-semibold tracking-tight">
             <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
               <WaypointsIcon className="size-4" aria-hidden />
             </span>
             Switchboard
           </Link>
-          <AppNav />
+          <div className="hidden md:flex">
+            <AppNav />
+          </div>
           <div className="ml-auto">
             <UserMenu />
           </div>

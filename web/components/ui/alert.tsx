@@ -8,8 +8,10 @@ const alertVariants = cva(
     variants: {
       variant: {
         default: 'bg-card text-card-foreground',
-        destructive: 'border-red-200 bg-red-50 text-red-800 [&>svg]:text-red-600',
-        warning: 'border-amber-200 bg-amber-50 text-amber-900 [&>svg]:text-amber-600',
+        destructive:
+          'border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/60 text-red-800 dark:text-red-400 [&>svg]:text-red-600 dark:[&>svg]:text-red-400',
+        warning:
+          'border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/60 text-amber-900 dark:text-amber-400 [&>svg]:text-amber-600 dark:[&>svg]:text-amber-400',
       },
     },
     defaultVariants: { variant: 'default' },

@@ -49,7 +49,7 @@ export function CopyButton({
       className={cn(!text && 'size-7 text-muted-foreground', className)}
       {...props}
     >
-      <Icon className={cn('size-3.5', copied && 'text-emerald-600')} aria-hidden />
+      <Icon className={cn('size-3.5', copied && 'text-emerald-600 dark:text-emerald-400')} aria-hidden />
       {text}
       <span className="sr-only" aria-live="polite">
         {copied ? 'Copied' : ''}

@@ -6,6 +6,7 @@ import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { CustomerLink } from '../customers/customer-link.tsx';
+import { TruncatedText } from '../../components/ui/truncated-text.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
 import { reasonColumn } from './reason-column.tsx';
 import { RowActions } from './row-actions.tsx';
@@ -20,14 +21,17 @@ export const accountsColumns = [
     meta: { title: 'Customer' },
     enableHiding: false,
     cell: ({ row }) => (
-      <span className="flex items-start gap-1">
+      <span className="flex max-w-72 min-w-0 items-start gap-1">
         <Link
           to="/accounts/$accountId"
           params={{ accountId: row.original.id }}
-          className="group flex flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          className="group flex max-w-64 min-w-0 flex-col rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         >
-          <span className="font-medium group-hover:underline">{row.original.originOwnerName}</span>
-          <span className="font-mono text-xs text-muted-foreground">{row.original.originOwnerId}</span>
+          <TruncatedText text={row.original.originOwnerName} className="font-medium group-hover:underline" />
+          <TruncatedText
+            text={row.original.originOwnerId}
+            className="font-mono text-xs text-muted-foreground"
+          />
         </Link>
         <CustomerLink ownerId={row.original.originOwnerId} ownerName={row.original.originOwnerName} />
       </span>
@@ -41,7 +45,10 @@ export const accountsColumns = [
   column.accessor('label', {
     header: ({ column }) => <DataTableColumnHeader column={column} title="Label" />,
     meta: { title: 'Label', cellClassName: 'max-w-48 truncate' },
-    cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">—</span>,
+    cell: ({ getValue }) => {
+      const label = getValue();
+      return label ? <TruncatedText text={label} /> : <span className="text-muted-foreground">—</span>;
+    },
   }),
   column.accessor('status', {
     header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,

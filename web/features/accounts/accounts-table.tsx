@@ -116,6 +116,7 @@ export function AccountsTable({
       <DataTable
         table={table}
         label="Accounts"
+        className="table-cards"
         isLoading={isLoading || isPastEnd}
         isFetching={isFetching}
         empty={empty}

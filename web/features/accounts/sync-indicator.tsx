@@ -42,7 +42,7 @@ export function SyncIndicator({
     return (
       <div className="flex min-w-52 flex-col gap-1.5" role="status">
         {limitedUntil ? (
-          <span className="flex items-center gap-1.5 text-xs text-amber-700">
+          <span className="flex items-center gap-1.5 text-xs text-amber-700 dark:text-amber-400">
             <ClockIcon className="size-3.5" aria-hidden />
             Rate limited by StackOne until {formatTime(limitedUntil)}
           </span>
@@ -61,7 +61,7 @@ export function SyncIndicator({
     return (
       <span
         role="status"
-        className="flex items-center gap-1.5 text-xs text-amber-700"
+        className="flex items-center gap-1.5 text-xs text-amber-700 dark:text-amber-400"
         title={view.error ?? undefined}
       >
         <AlertTriangleIcon className="size-3.5" aria-hidden />
@@ -75,16 +75,16 @@ export function SyncIndicator({
     return (
       <div role="status" className="flex max-w-md flex-col gap-0.5 text-xs">
         <span className="flex items-center gap-1.5 text-muted-foreground">
-          <AlertTriangleIcon className="size-3.5 text-amber-600" aria-hidden />
+          <AlertTriangleIcon className="size-3.5 text-amber-600 dark:text-amber-400" aria-hidden />
           {synced}
         </span>
-        <span className="text-amber-700">{view.warning}</span>
+        <span className="text-amber-700 dark:text-amber-400">{view.warning}</span>
       </div>
     );
   }
   return (
     <span role="status" className="flex items-center gap-1.5 text-xs text-muted-foreground">
-      <CheckCircle2Icon className="size-3.5 text-emerald-600" aria-hidden />
+      <CheckCircle2Icon className="size-3.5 text-emerald-600 dark:text-emerald-400" aria-hidden />
       {synced}
     </span>
   );

@@ -1,18 +1,27 @@
 import type { AccountDialogProps, ControlledDialogProps } from '../../components/dialogs/dialog-props.ts';
-import { Dialog, DialogContent } from '../../components/ui/dialog.tsx';
+import { Dialog } from '../../components/ui/dialog.tsx';
 import { AddAccountFlow } from './add-account-flow.tsx';
 import type { AddAccountFormInput } from './add-account-schema.ts';
+import { HubDialogContent } from './hub-dialog-content.tsx';
+import { useHubCloseGuard } from './use-hub-close-guard.tsx';
 
 function AddAccountDialogShell({
   open,
   onOpenChange,
   prefill,
 }: ControlledDialogProps & { prefill?: Partial<AddAccountFormInput> }) {
+  const guard = useHubCloseGuard(() => onOpenChange(false));
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-xl">
-        <AddAccountFlow prefill={prefill} onClose={() => onOpenChange(false)} />
-      </DialogContent>
+    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : guard.requestClose())}>
+      <HubDialogContent className="sm:max-w-xl">
+        <AddAccountFlow
+          prefill={prefill}
+          onClose={() => onOpenChange(false)}
+          onCancel={guard.requestClose}
+          onTyped={guard.onTyped}
+        />
+      </HubDialogContent>
+      {guard.confirmation}
     </Dialog>
   );
 }

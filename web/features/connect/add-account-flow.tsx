@@ -13,7 +13,11 @@ import { HubSessionView } from './hub-session-view.tsx';
 
 export interface AddAccountFlowProps {
   prefill?: Partial<AddAccountFormInput>;
+  /** Closes the dialog, no questions asked (the account was added, or nothing was typed yet). */
   onClose: () => void;
+  /** The user asks to close: asks first if they typed into the Hub. */
+  onCancel?: () => void;
+  onTyped?: () => void;
 }
 
 interface HubStep {
@@ -22,7 +26,7 @@ interface HubStep {
 }
 
 /** The form, then the Hub in multiple mode for that customer, then the new account's page. */
-export function AddAccountFlow({ prefill, onClose }: AddAccountFlowProps) {
+export function AddAccountFlow({ prefill, onClose, onCancel = onClose, onTyped }: AddAccountFlowProps) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [hub, setHub] = useState<HubStep | null>(null);
@@ -58,7 +62,8 @@ export function AddAccountFlow({ prefill, onClose }: AddAccountFlowProps) {
           error={null}
           onRetry={() => setHub(null)}
           onSuccess={(account) => void onSuccess(account)}
-          onClose={onClose}
+          onClose={onCancel}
+          onTyped={onTyped}
         />
       </>
     );

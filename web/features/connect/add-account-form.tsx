@@ -21,7 +21,9 @@ import {
   type ExistingAccountHint,
 } from './add-account-schema.ts';
 import { CategoryCheckboxes } from './category-checkboxes.tsx';
+import { CustomerIdHint, CustomerNameMatch } from './customer-hints.tsx';
 import { OwnerIdCombobox } from './owner-id-combobox.tsx';
+import type { OwnerSuggestion } from './owner-suggestions.ts';
 import { ProviderCombobox } from './provider-combobox.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
 
@@ -127,6 +129,12 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
     await form.handleSubmit((submitted) => mutation.mutate(submitted))();
   };
 
+  const chooseOwner = (owner: OwnerSuggestion) => {
+    const revalidate = { shouldValidate: form.formState.isSubmitted };
+    form.setValue('originOwnerId', owner.id, revalidate);
+    form.setValue('originOwnerName', owner.name, revalidate);
+  };
+
   const isPending = mutation.isPending;
   const errors = form.formState.errors;
   return (
@@ -135,7 +143,7 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
         <FormField
           label="Customer ID"
           error={errors.originOwnerId?.message}
-          description="Type to find an existing customer."
+          description={<CustomerIdHint ownerId={values.originOwnerId} />}
           className="content-start"
         >
           <OwnerIdCombobox
@@ -144,11 +152,7 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
             value={ownerField.value}
             onValueChange={ownerField.onChange}
             onBlur={ownerField.onBlur}
-            onPick={(owner) => {
-              const revalidate = { shouldValidate: form.formState.isSubmitted };
-              form.setValue('originOwnerId', owner.id, revalidate);
-              form.setValue('originOwnerName', owner.name, revalidate);
-            }}
+            onPick={chooseOwner}
             disabled={isPending}
             autoFocus={!prefill?.originOwnerId}
           />
@@ -156,6 +160,11 @@ export function AddAccountForm({ prefill, onSessionCreated, footer }: AddAccount
         <FormField label="Customer name" error={errors.originOwnerName?.message} className="content-start">
           <Input disabled={isPending} {...form.register('originOwnerName')} />
         </FormField>
+        <CustomerNameMatch
+          ownerId={values.originOwnerId}
+          ownerName={values.originOwnerName}
+          onUse={chooseOwner}
+        />
       </div>
       <FormField
         label="Username"

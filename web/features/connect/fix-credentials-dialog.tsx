@@ -1,16 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { AccountDialogProps } from '../../components/dialogs/dialog-props.ts';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-} from '../../components/ui/dialog.tsx';
+import { Dialog, DialogDescription, DialogHeader, DialogTitle } from '../../components/ui/dialog.tsx';
 import { invalidateAccount } from '../../lib/queries/accounts.ts';
 import { createAccountConnectSession } from '../../lib/queries/connect-sessions.ts';
+import { HubDialogContent } from './hub-dialog-content.tsx';
 import { HubSessionView } from './hub-session-view.tsx';
+import { useHubCloseGuard } from './use-hub-close-guard.tsx';
 import { useOpenEffect } from './use-open-effect.ts';
 
 /** The StackOne Hub in edit mode for one account, with a connect session made when the dialog opens. */
@@ -22,6 +18,7 @@ export function FixCredentialsDialog({ account, open, onOpenChange }: AccountDia
   useOpenEffect(open, () => session.mutate());
 
   const close = () => onOpenChange(false);
+  const guard = useHubCloseGuard(close);
   const onSuccess = () => {
     toast.success('Credentials updated', {
       description: `${account.originOwnerName} · ${account.providerName ?? account.provider}`,
@@ -31,8 +28,8 @@ export function FixCredentialsDialog({ account, open, onOpenChange }: AccountDia
   };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-xl">
+    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : guard.requestClose())}>
+      <HubDialogContent className="sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>Fix credentials</DialogTitle>
           <DialogDescription>
@@ -46,9 +43,11 @@ export function FixCredentialsDialog({ account, open, onOpenChange }: AccountDia
           onRetry={() => session.mutate()}
           accountId={account.id}
           onSuccess={onSuccess}
-          onClose={close}
+          onClose={guard.requestClose}
+          onTyped={guard.onTyped}
         />
-      </DialogContent>
+      </HubDialogContent>
+      {guard.confirmation}
     </Dialog>
   );
 }

@@ -4,8 +4,10 @@ import type { ConnectSessionResponse } from '../../../shared/schemas/connect-ses
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { describeUpstream, toApiError } from '../../lib/api-error.ts';
+import { usePrefersDark } from '../../lib/use-prefers-dark.ts';
 import { HubErrorBoundary } from './hub-error-boundary.tsx';
 import { LazyStackOneHub } from './lazy-stackone-hub.tsx';
+import { useHubHost } from './use-hub-host.ts';
 
 export const HUB_HEIGHT = '520px';
 
@@ -19,6 +21,8 @@ export interface HubSessionViewProps {
   accountId?: string;
   onSuccess: (account: { id: string; provider: string }) => void;
   onClose: () => void;
+  /** The user typed a value into one of the Hub's fields. */
+  onTyped?: () => void;
 }
 
 function HubLoading({ text }: { text: string }) {
@@ -61,7 +65,10 @@ export function HubSessionView({
   accountId,
   onSuccess,
   onClose,
+  onTyped,
 }: HubSessionViewProps) {
+  const hostRef = useHubHost(() => onTyped?.());
+  const isDark = usePrefersDark();
   if (error) return <HubError title="Could not open the StackOne Hub" error={error} onRetry={onRetry} />;
   if (!session) return <HubLoading text="Creating a connect session…" />;
   return (
@@ -78,15 +85,18 @@ export function HubSessionView({
       )}
     >
       <Suspense fallback={<HubLoading text="Loading the StackOne Hub…" />}>
-        <LazyStackOneHub
-          token={session.token}
-          baseUrl={session.hub.baseUrl}
-          appUrl={session.hub.appUrl}
-          accountId={accountId}
-          height={HUB_HEIGHT}
-          onSuccess={onSuccess}
-          onClose={onClose}
-        />
+        <div ref={hostRef} className="contents">
+          <LazyStackOneHub
+            token={session.token}
+            baseUrl={session.hub.baseUrl}
+            appUrl={session.hub.appUrl}
+            accountId={accountId}
+            height={HUB_HEIGHT}
+            onSuccess={onSuccess}
+            onClose={onClose}
+            theme={isDark ? 'dark' : 'light'}
+          />
+        </div>
       </Suspense>
     </HubErrorBoundary>
   );

@@ -37,7 +37,7 @@ export function OwnerIdCombobox({
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-  const owners = q ? distinctOwners(data?.items ?? []) : [];
+  const owners = q ? distinctOwners(data?.items ?? [], 8, q) : [];
   const expanded = isOpen && value.trim().length > 0 && owners.length > 0;
   const activeIndex = Math.min(active, owners.length - 1);
   const optionId = (i: number) => `${listId}-option-${i}`;

@@ -12,9 +12,24 @@ export const LEVELS: Record<
     tone: string;
   }
 > = {
-  ok: { label: 'OK', icon: CheckCircle2Icon, variant: 'success', tone: 'text-emerald-600' },
-  warn: { label: 'Warning', icon: AlertTriangleIcon, variant: 'warning', tone: 'text-amber-600' },
-  fail: { label: 'Failed', icon: XCircleIcon, variant: 'destructive', tone: 'text-red-600' },
+  ok: {
+    label: 'OK',
+    icon: CheckCircle2Icon,
+    variant: 'success',
+    tone: 'text-emerald-600 dark:text-emerald-400',
+  },
+  warn: {
+    label: 'Warning',
+    icon: AlertTriangleIcon,
+    variant: 'warning',
+    tone: 'text-amber-600 dark:text-amber-400',
+  },
+  fail: {
+    label: 'Failed',
+    icon: XCircleIcon,
+    variant: 'destructive',
+    tone: 'text-red-600 dark:text-red-400',
+  },
 };
 
 export function DoctorCheckItem({ check }: { check: DoctorCheck }) {

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/schemas/account-filters.ts';
 import type { AccountDetail } from '../../../shared/schemas/account-detail.ts';
 import type { Account } from '../../../shared/schemas/account.ts';
-import type { RequestLogPage } from '../../../shared/schemas/request-log.ts';
+import type { RequestLogDetail, RequestLogPage } from '../../../shared/schemas/request-log.ts';
 import { api, unwrap } from '../api-client.ts';
 
 export const REQUEST_LOGS_PAGE_SIZE = 25;
@@ -22,6 +22,9 @@ export const accountKeys = {
   details: () => [...accountKeys.all, 'detail'] as const,
   detail: (id: string) => [...accountKeys.details(), id] as const,
   logs: (id: string) => [...accountKeys.all, 'logs', id] as const,
+  logList: (id: string, failedOnly: boolean) => [...accountKeys.logs(id), { failedOnly }] as const,
+  log: (id: string, logId: string) => [...accountKeys.logs(id), 'entry', logId] as const,
+  raw: (id: string) => [...accountKeys.all, 'raw', id] as const,
 };
 
 /** An AccountListQuery as `GET /api/accounts` query strings (lists repeat the key). */
@@ -69,9 +72,9 @@ export const accountQueries = {
       queryFn: ({ signal }): Promise<AccountDetail> =>
         unwrap(api.accounts[':id'].$get({ param: { id } }, { init: { signal } })),
     }),
-  logs: (id: string) =>
+  logs: (id: string, failedOnly = false) =>
     infiniteQueryOptions({
-      queryKey: accountKeys.logs(id),
+      queryKey: accountKeys.logList(id, failedOnly),
       queryFn: ({ pageParam, signal }): Promise<RequestLogPage> =>
         unwrap(
           api.accounts[':id'].logs.$get(
@@ -79,6 +82,7 @@ export const accountQueries = {
               param: { id },
               query: {
                 pageSize: String(REQUEST_LOGS_PAGE_SIZE),
+                ...(failedOnly ? { failedOnly: 'true' as const } : {}),
                 ...(pageParam ? { next: pageParam } : {}),
               },
             },
@@ -88,6 +92,21 @@ export const accountQueries = {
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.next,
       staleTime: 60_000,
+    }),
+  /** One request log entry with its request, response and provider errors. */
+  log: (id: string, logId: string) =>
+    queryOptions({
+      queryKey: accountKeys.log(id, logId),
+      queryFn: ({ signal }): Promise<RequestLogDetail> =>
+        unwrap(api.accounts[':id'].logs[':logId'].$get({ param: { id, logId } }, { init: { signal } })),
+      staleTime: 5 * 60_000,
+    }),
+  /** The account as StackOne sends it, for the Raw tab. */
+  raw: (id: string) =>
+    queryOptions({
+      queryKey: accountKeys.raw(id),
+      queryFn: ({ signal }): Promise<Record<string, unknown>> =>
+        unwrap(api.accounts[':id'].raw.$get({ param: { id } }, { init: { signal } })),
     }),
 };
 

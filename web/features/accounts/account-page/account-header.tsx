@@ -32,7 +32,9 @@ export function AccountHeader({ account }: { account: Account }) {
             <InlineLabelEdit account={account} />
             <AccountStatusBadge status={account.status} />
             {since && (
-              <span className="text-xs text-red-700">{formatBrokenFor(since, now, account.status)}</span>
+              <span className="text-xs text-red-700 dark:text-red-400">
+                {formatBrokenFor(since, now, account.status)}
+              </span>
             )}
             {account.deletedAt && <Badge variant="destructive">Deleted</Badge>}
           </div>

@@ -70,7 +70,7 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
           </TabsList>
           <TabsContent value="timeline" className="rounded-lg border bg-background p-5">
             <AccountLinksLife accountId={detail.account.id} />
-            <TimelineTab entries={detail.timeline} />
+            <TimelineTab entries={detail.timeline} account={detail.account} />
           </TabsContent>
           <TabsContent value="logs">
             <RequestLogsTab accountId={accountId} />

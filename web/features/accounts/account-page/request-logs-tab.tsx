@@ -1,9 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ErrorState } from '../../../components/feedback/error-state.tsx';
 import { EmptyState } from '../../../components/feedback/empty-state.tsx';
 import { TableSkeleton } from '../../../components/feedback/table-skeleton.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { Label } from '../../../components/ui/label.tsx';
 import {
   Table,
   TableBody,
@@ -15,13 +18,34 @@ import {
 import { cn } from '../../../lib/cn.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { accountQueries } from '../../../lib/queries/accounts.ts';
+import { RequestLogDetailDialog } from './request-log-detail-dialog.tsx';
 
 const isFailure = (log: { success: boolean | null; status: number | null }) =>
   log.success === false || (log.status !== null && log.status >= 400);
 
 /** StackOne's request logs for the account, failures highlighted, paged with StackOne's cursor. */
 export function RequestLogsTab({ accountId }: { accountId: string }) {
-  const query = useInfiniteQuery(accountQueries.logs(accountId));
+  const [failedOnly, setFailedOnly] = useState(false);
+  const [opened, setOpened] = useState<{ id: string; at: string | null } | null>(null);
+  const query = useInfiniteQuery(accountQueries.logs(accountId, failedOnly));
+  const filter = (
+    <div className="flex items-center gap-2">
+      <Checkbox
+        id="request-logs-failed-only"
+        checked={failedOnly}
+        onCheckedChange={(checked) => setFailedOnly(checked === true)}
+      />
+      <Label htmlFor="request-logs-failed-only">Failed only</Label>
+    </div>
+  );
+  const detail = opened && (
+    <RequestLogDetailDialog
+      accountId={accountId}
+      logId={opened.id}
+      at={opened.at}
+      onClose={() => setOpened(null)}
+    />
+  );
   if (query.isError && !query.data) {
     return (
       <ErrorState
@@ -35,15 +59,24 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
   const skipped = query.data?.pages.reduce((sum, p) => sum + p.skipped, 0) ?? 0;
   if (query.isSuccess && logs.length === 0 && skipped === 0 && !query.hasNextPage) {
     return (
-      <EmptyState
-        title="No request logs"
-        description="StackOne has not logged any request made with this account."
-      />
+      <div className="grid gap-3">
+        {filter}
+        <EmptyState
+          title={failedOnly ? 'No failed requests' : 'No request logs'}
+          description={
+            failedOnly
+              ? 'StackOne has logged no failed request made with this account.'
+              : 'StackOne has not logged any request made with this account.'
+          }
+        />
+      </div>
     );
   }
   return (
     <div className="grid gap-3">
-      <div className="overflow-hidden rounded-lg border bg-background">
+      {filter}
+      {detail}
+      <div className="overflow-x-auto rounded-lg border bg-background">
         <Table aria-label="Request logs" aria-busy={query.isPending || undefined}>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
@@ -64,16 +97,37 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
                   <TableRow
                     key={log.requestId ?? `entry-${index}`}
                     data-failed={failed || undefined}
-                    className={cn(failed && 'bg-red-50/70 hover:bg-red-50')}
+                    className={cn(
+                      failed && 'bg-red-50/70 hover:bg-red-50 dark:bg-red-950/40 dark:hover:bg-red-950/60',
+                      log.requestId && 'cursor-pointer',
+                    )}
+                    onClick={() => log.requestId && setOpened({ id: log.requestId, at: log.at })}
                   >
                     <TableCell className="text-muted-foreground tabular-nums">
                       {log.at ? formatDateTime(log.at) : '—'}
                     </TableCell>
                     <TableCell className="max-w-md truncate">
-                      <span className="mr-2 font-mono text-xs font-semibold">{log.method ?? '—'}</span>
-                      <span className="font-mono text-xs" title={log.url ?? undefined}>
-                        {log.path ?? log.url ?? '—'}
-                      </span>
+                      {log.requestId ? (
+                        <button
+                          type="button"
+                          className="max-w-full truncate rounded-sm text-left outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                          title={log.url ?? undefined}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setOpened({ id: log.requestId!, at: log.at });
+                          }}
+                        >
+                          <span className="mr-2 font-mono text-xs font-semibold">{log.method ?? '—'}</span>
+                          <span className="font-mono text-xs">{log.path ?? log.url ?? '—'}</span>
+                        </button>
+                      ) : (
+                        <>
+                          <span className="mr-2 font-mono text-xs font-semibold">{log.method ?? '—'}</span>
+                          <span className="font-mono text-xs" title={log.url ?? undefined}>
+                            {log.path ?? log.url ?? '—'}
+                          </span>
+                        </>
+                      )}
                     </TableCell>
                     <TableCell>
                       {log.status === null ? (

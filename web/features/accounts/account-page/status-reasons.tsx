@@ -18,7 +18,7 @@ export function StatusReasons({ account }: { account: Account }) {
       <CardHeader className="flex-row items-center justify-between">
         <CardTitle>Status reasons</CardTitle>
         {since && (
-          <span className="text-xs font-medium text-red-700">
+          <span className="text-xs font-medium text-red-700 dark:text-red-400">
             {formatBrokenFor(since, now, account.status)}
           </span>
         )}
@@ -34,7 +34,10 @@ export function StatusReasons({ account }: { account: Account }) {
           <ul className="grid gap-3">
             {account.statusReasons.map((reason, i) => (
               <li key={`${reason.timestamp}-${i}`} className="flex gap-3">
-                <CircleAlertIcon className="mt-0.5 size-4 shrink-0 text-red-600" aria-hidden />
+                <CircleAlertIcon
+                  className="mt-0.5 size-4 shrink-0 text-red-600 dark:text-red-400"
+                  aria-hidden
+                />
                 <div className="grid gap-0.5">
                   <div className="flex flex-wrap items-center gap-x-2">
                     {reason.code && (

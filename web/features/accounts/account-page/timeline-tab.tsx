@@ -1,24 +1,61 @@
-import { ShieldCheckIcon, WebhookIcon } from 'lucide-react';
+import { CircleAlertIcon, ShieldCheckIcon, WebhookIcon } from 'lucide-react';
+import type { Account } from '../../../../shared/schemas/account.ts';
 import type { TimelineEntry } from '../../../../shared/schemas/account-detail.ts';
 import { EmptyState } from '../../../components/feedback/empty-state.tsx';
 import { Badge, type BadgeProps } from '../../../components/ui/badge.tsx';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
+import { timelineStory, type StoryItem } from './timeline-story.ts';
 
 const OUTCOME_VARIANT: Record<string, BadgeProps['variant']> = {
-  success: 'success',
-  applied: 'success',
   failure: 'destructive',
   failed: 'destructive',
+  pending: 'warning',
   denied: 'warning',
   ignored: 'muted',
   duplicate: 'muted',
 };
 
-/** Webhook events and audit entries of the account, newest first. */
-export function TimelineTab({ entries }: { entries: readonly TimelineEntry[] }) {
+const ICONS = { webhook: WebhookIcon, audit: ShieldCheckIcon, baseline: CircleAlertIcon };
+const SOURCE = { webhook: 'StackOne', audit: 'Switchboard', baseline: 'StackOne' };
+
+function StoryDetails({ item }: { item: StoryItem }) {
+  if (item.entries.length === 0) return null;
+  return (
+    <details className="group text-xs">
+      <summary className="w-fit cursor-pointer text-muted-foreground select-none hover:text-foreground">
+        Details
+      </summary>
+      <ul className="mt-2 grid gap-2">
+        {item.entries.map((entry, i) => (
+          <li key={`${entry.at}-${i}`} className="grid gap-1">
+            <p className="text-muted-foreground">
+              <code className="font-mono">{entry.action}</code> · {formatDateTime(entry.at)}
+              {entry.outcome && <> · {entry.outcome}</>}
+            </p>
+            {Object.keys(entry.detail).length > 0 && (
+              <pre className="max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
+                {JSON.stringify(entry.detail, null, 2)}
+              </pre>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** What happened to the account, newest first, told in words (the raw entries under "Details"). */
+export function TimelineTab({
+  entries,
+  account,
+}: {
+  entries: readonly TimelineEntry[];
+  account: Pick<Account, 'status' | 'statusReasons' | 'createdAt'>;
+}) {
   const now = useNow();
-  if (entries.length === 0) {
+  const story = timelineStory(entries, account);
+  if (story.length === 0) {
     return (
       <EmptyState
         title="Nothing happened to this account yet"
@@ -26,15 +63,13 @@ export function TimelineTab({ entries }: { entries: readonly TimelineEntry[] }) 
       />
     );
   }
-  const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <ol className="relative grid gap-0" aria-label="Timeline">
-      {sorted.map((entry, i) => {
-        const Icon = entry.kind === 'webhook' ? WebhookIcon : ShieldCheckIcon;
-        const hasDetail = Object.keys(entry.detail).length > 0;
+      {story.map((item, i) => {
+        const Icon = ICONS[item.kind];
         return (
-          <li key={`${entry.at}-${entry.action}-${i}`} className="relative flex gap-3 pb-5 last:pb-0">
-            {i < sorted.length - 1 && (
+          <li key={`${item.at}-${item.title}-${i}`} className="relative flex gap-3 pb-5 last:pb-0">
+            {i < story.length - 1 && (
               <span className="absolute top-7 bottom-0 left-[13px] w-px bg-border" aria-hidden />
             )}
             <span className="z-10 flex size-7 shrink-0 items-center justify-center rounded-full border bg-background text-muted-foreground">
@@ -42,32 +77,25 @@ export function TimelineTab({ entries }: { entries: readonly TimelineEntry[] }) 
             </span>
             <div className="grid min-w-0 flex-1 gap-1 pt-0.5">
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <code className="font-mono text-[13px] font-medium">{entry.action}</code>
+                <span className="font-medium">{item.title}</span>
+                {item.change && <span className="font-mono text-[13px]">{item.change}</span>}
                 <Badge variant="outline" className="font-normal">
-                  {entry.kind === 'webhook' ? 'Webhook' : 'Audit'}
+                  {SOURCE[item.kind]}
                 </Badge>
-                {entry.outcome && (
-                  <Badge variant={OUTCOME_VARIANT[entry.outcome] ?? 'secondary'} className="font-normal">
-                    {entry.outcome}
+                {item.outcome && (
+                  <Badge variant={OUTCOME_VARIANT[item.outcome] ?? 'secondary'} className="font-normal">
+                    {item.outcome}
                   </Badge>
                 )}
               </div>
+              {item.note && <p className="text-sm break-words text-muted-foreground">{item.note}</p>}
               <p className="text-xs text-muted-foreground">
-                <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                  {formatDateTime(entry.at)} · {formatRelative(entry.at, now)}
+                <time dateTime={item.at} title={formatDateTime(item.at)}>
+                  {formatDateTime(item.at)} · {formatRelative(item.at, now)}
                 </time>
-                {entry.actor && <> · by {entry.actor}</>}
+                {item.actor && <> · by {item.actor}</>}
               </p>
-              {hasDetail && (
-                <details className="group text-xs">
-                  <summary className="w-fit cursor-pointer text-muted-foreground select-none hover:text-foreground">
-                    Details
-                  </summary>
-                  <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
-                    {JSON.stringify(entry.detail, null, 2)}
-                  </pre>
-                </details>
-              )}
+              <StoryDetails item={item} />
             </div>
           </li>
         );
