@@ -1,4 +1,11 @@
-import { ClipboardListIcon, LayoutListIcon, Link2Icon, SettingsIcon, UsersIcon, type LucideIcon } from 'lucide-react';
+import {
+  ClipboardListIcon,
+  LayoutListIcon,
+  Link2Icon,
+  SettingsIcon,
+  UsersIcon,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Permission } from '../../../shared/permissions.ts';
 
 export interface NavItem {
