@@ -251,6 +251,12 @@ export function createBulkWorker(deps: WorkerDeps, options: BulkWorkerOptions = 
     async close() {
       closing.abort();
       await Promise.allSettled(running.values());
+      // Handed back at once, so the next start (or another process) carries on without waiting out the lease.
+      await db
+        .update(linkJobs)
+        .set({ leaseOwner: null, leaseUntil: null })
+        .where(and(eq(linkJobs.leaseOwner, me), eq(linkJobs.state, 'running')))
+        .catch((err: unknown) => console.warn('[links] could not hand back bulk job leases', err));
     },
   };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../../../server/db/schema.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
+import { accounts, links } from '../../../server/db/schema.ts';
 import type { BulkJob, Link } from '../../../shared/schemas/links.ts';
 import { startTestConsole, type TestConsole } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
@@ -165,6 +167,43 @@ describe('bulk re-link links', () => {
       expect(entries).toHaveLength(1);
       expect(entries[0]!.summary.items).toHaveLength(250);
       expect(entries[0]!.summary.items!.filter((i) => i.error)).toHaveLength(5);
+    },
+  );
+
+  it(
+    'carries on with a job after the console restarts, making each link once',
+    { timeout: 180_000 },
+    async () => {
+      const ids = seeded.slice(300, 360).map((a) => a.id);
+      const res = await post({ accountIds: ids, expiresIn: 3600 });
+      expect(res.status).toBe(202);
+      const { jobId } = (await res.json()) as { jobId: string };
+      // Stopped part-way: some links made, the rest still pending.
+      await new Promise<void>((resolve) => {
+        const stop = t.console.deps.bus.subscribe(({ event }) => {
+          if (event.type === 'links.job' && event.jobId === jobId && event.done >= 5) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      // A crash: the next console starts from the database as it is now (in memory: a dump of it), with
+      // the job's lease still held by the process that is gone.
+      const client = (t.console.deps.database.db as unknown as { $client: PGlite }).$client;
+      const dump = await client.dumpDataDir('none');
+      await t.restartConsole({ database: { kind: 'memory', template: dump } });
+      const before = await job(jobId);
+      expect(before.state).toBe('running');
+      expect(before.done).toBeLessThan(60);
+      const done = finished(() => jobId);
+      if ((await job(jobId)).state !== 'finished') await done;
+      const after = await job(jobId);
+      expect(after).toMatchObject({ state: 'finished', total: 60, done: 60, failed: 0 });
+      const perAccount = await t.console.deps.database.db
+        .select({ accountId: links.accountId })
+        .from(links)
+        .where(eq(links.jobId, jobId));
+      expect(perAccount.map((l) => l.accountId).sort()).toEqual([...ids].sort());
     },
   );
 
