@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { WaypointsIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { SandboxBadge } from '../../features/sandbox/sandbox-badge.tsx';
 import { AppNav } from './app-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -22,6 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             Switchboard
           </Link>
+          <SandboxBadge />
           <AppNav />
           <div className="ml-auto">
             <UserMenu />
