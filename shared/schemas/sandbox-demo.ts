@@ -19,7 +19,7 @@ export const BreakAccountRequestSchema = z.strictObject({
     .optional()
     .transform((v) => v || undefined),
 });
-export type BreakAccountRequest = z.input<typeof BreakAccountRequestSchema>;
+export type BreakAccountRequest = z.output<typeof BreakAccountRequestSchema>;
 
 /** The StackOne paths a demo fault can hit (path prefixes of the platform API). */
 export const FAULT_PATHS = ['/accounts', '/connect_sessions', '/requests/logs', '/connectors'] as const;
@@ -30,4 +30,4 @@ export const InjectFaultRequestSchema = z.strictObject({
   path: z.enum(FAULT_PATHS).optional(),
   times: z.number().int().min(1).max(100).default(5),
 });
-export type InjectFaultRequest = z.input<typeof InjectFaultRequestSchema>;
+export type InjectFaultRequest = z.output<typeof InjectFaultRequestSchema>;

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { WaypointsIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { CommandPalette } from '../../features/command-palette/command-palette.tsx';
+import { SandboxBadge } from '../../features/sandbox/sandbox-badge.tsx';
 import { AppNav } from './app-nav.tsx';
 import { MobileNav } from './mobile-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -27,6 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             Switchboard
           </Link>
+          <SandboxBadge />
           <div className="hidden md:flex">
             <AppNav />
           </div>
