@@ -6,6 +6,7 @@ import { auditLog, linkJobItems, linkJobs } from '../db/schema.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { AppError } from '../http/app-error.ts';
 import type { StackOneClient } from '../stackone/stackone-client.ts';
+import { markWaitingOnCustomer } from '../incidents/wait-on-customer.ts';
 import { indexedAccounts } from './create-bulk-job.ts';
 import { abortableSleep, createPacer } from './pacer.ts';
 import { recordLink } from './record-link.ts';
@@ -106,6 +107,31 @@ export function createBulkWorker(deps: WorkerDeps, options: BulkWorkerOptions = 
     }
   }
 
+  /** As for one link: the account's unresolved incident now waits on the customer, audited for the job's author. */
+  async function noteWaiting(job: typeof linkJobs.$inferSelect, account: IndexedAccount) {
+    try {
+      const moved = await markWaitingOnCustomer({ db, bus: deps.bus }, account.id);
+      if (!moved) return;
+      await db.insert(auditLog).values({
+        actorId: job.createdById,
+        actorEmail: job.createdByEmail,
+        action: 'incident.updated',
+        outcome: 'success',
+        targetType: 'incident',
+        targetId: moved.after.id,
+        targetOwner: `${moved.after.originOwnerName} (${moved.after.originOwnerId})`,
+        summary: {
+          accountId: account.id,
+          state: { from: moved.before.state, to: moved.after.state },
+          because: 're-link link sent in bulk',
+          jobId: job.id,
+        },
+      });
+    } catch (err) {
+      console.error(`[links] could not mark account ${account.id}'s incident waiting on the customer`, err);
+    }
+  }
+
   async function runItem(
     job: typeof linkJobs.$inferSelect,
     item: typeof linkJobItems.$inferSelect,
@@ -135,6 +161,7 @@ export function createBulkWorker(deps: WorkerDeps, options: BulkWorkerOptions = 
           { quiet: true },
         );
         outcome = { linkId: link.id };
+        await noteWaiting(job, account);
       } catch (err) {
         if (closing.signal.aborted) throw err;
         outcome = { error: err instanceof Error ? err.message : String(err) };

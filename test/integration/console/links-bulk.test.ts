@@ -128,6 +128,11 @@ describe('bulk re-link links', () => {
       const links = (await (await t.api(`/api/links?accountId=${account.id}`)).json()) as { items: Link[] };
       expect(links.items).toHaveLength(1);
       expect(links.items[0]).toMatchObject({ state: 'sent', jobId: result.id });
+      // The account was in error: its incident now waits on the customer, as after a single link.
+      const detail = (await (await t.api(`/api/accounts/${account.id}`)).json()) as {
+        openIncident: { state: string } | null;
+      };
+      expect(detail.openIncident).toMatchObject({ state: 'waiting_on_customer' });
     },
   );
 
