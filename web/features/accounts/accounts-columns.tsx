@@ -5,7 +5,7 @@ import { DataTableColumnHeader } from '../../components/data-table/data-table-co
 import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Badge } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { CustomerLink } from '../customers/customer-link.tsx';
+import { CustomerLink } from './customer-link.tsx';
 import { TruncatedText } from '../../components/ui/truncated-text.tsx';
 import { AccountStatusCell } from './account-status-cell.tsx';
 import { reasonColumn } from './reason-column.tsx';

@@ -26,7 +26,7 @@ import { selectionColumn } from './selection/selection-column.tsx';
 import { useAccountSelection } from './selection/use-account-selection.ts';
 import { useCan } from '../../lib/use-me.ts';
 import { ExportCsvButton } from './export-csv-button.tsx';
-import { SaveViewButton } from '../views/save-view-button.tsx';
+import { SaveViewButton } from './save-view-button.tsx';
 
 export interface AccountsTableProps {
   search: AccountsSearch;

@@ -1,43 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { LinkIcon } from 'lucide-react';
-import { z } from 'zod';
 import { Badge } from '../../components/ui/badge.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { requestJson } from '../../lib/api-client.ts';
 import { toApiError } from '../../lib/api-error.ts';
+import { linkQueries } from '../../lib/queries/links.ts';
 
-/**
- * The fields of `GET /api/links` this section shows (issue 11's ledger). Seam: the links work adds
- * the route and its schema in shared/schemas; until then the route answers 404 and the section hides.
- * Swap this for the shared schema and the typed client when it lands.
- */
-const CustomerLinksSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      provider: z.string().nullable().optional(),
-      state: z.string(),
-      createdAt: z.string(),
-      expiresAt: z.string().nullable().optional(),
-    }),
-  ),
-  total: z.number(),
-});
-
-/** The customer's re-link and new-account links, when the console keeps a ledger of them. */
+/** The customer's re-link and new-account links, newest first, from the link ledger. */
 export function CustomerLinks({ ownerId }: { ownerId: string }) {
   const query = useQuery({
-    queryKey: ['links', 'list', { ownerId, pageSize: 10 }],
-    queryFn: ({ signal }) =>
-      requestJson(`/links?${new URLSearchParams({ ownerId, pageSize: '10' })}`, CustomerLinksSchema, {
-        signal,
-      }),
+    ...linkQueries.list({ state: [], provider: [], ownerId, page: 1, pageSize: 10 }),
     retry: false,
     meta: { silent: true },
   });
-  // No ledger on this server (404), or not allowed to read it: the section is not shown.
-  if (query.isError && [403, 404].includes(toApiError(query.error).status)) return null;
+  // Not allowed to read the ledger: the section is not shown.
+  if (query.isError && toApiError(query.error).status === 403) return null;
   if (query.isPending || query.isError) return null;
   return (
     <Card>

@@ -9,10 +9,18 @@ import { formatLinkExpiry } from '../../../../web/features/connect/relink-expiry
 import { account, mockApi, type ApiCall } from '../../../support/mock-api.ts';
 
 const DAY = 86_400;
-let calls: ApiCall[];
+let allCalls: ApiCall[];
+/** The calls that make links (the last-link read aside). */
+const made = () => allCalls.filter((c) => c.method === 'POST');
 
 beforeEach(() => {
-  calls = mockApi([
+  allCalls = mockApi([
+    // The dialog shows the account's last link first: this account has none yet.
+    {
+      method: 'GET',
+      path: '/api/links',
+      respond: () => ({ status: 200, body: { items: [], total: 0, facets: { state: {}, provider: {} } } }),
+    },
     {
       method: 'POST',
       path: '/api/accounts/acc_1/connect-session',
@@ -48,7 +56,7 @@ describe('SendRelinkLinkDialog', () => {
     const radios = screen.getAllByRole('radio') as HTMLInputElement[];
     expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(['1 hour', '1 day', '7 days', '30 days']);
     expect((screen.getByRole('radio', { name: '7 days' }) as HTMLInputElement).checked).toBe(true);
-    expect(calls).toHaveLength(0);
+    expect(made()).toHaveLength(0);
   });
 
   it('sends the chosen expiry in seconds and shows the link, its expiry and a Copy link button', async () => {
@@ -57,7 +65,7 @@ describe('SendRelinkLinkDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Create link' }));
 
     const link = (await screen.findByLabelText('Re-link link')) as HTMLInputElement;
-    expect(calls.map((c) => c.body)).toEqual([{ purpose: 'auth_link', expiresIn: 30 * DAY }]);
+    expect(made().map((c) => c.body)).toEqual([{ purpose: 'auth_link', expiresIn: 30 * DAY }]);
     expect(link.value).toBe('https://hub.example/link?token=tok_1');
     expect(link.readOnly).toBe(true);
     expect(screen.getByText(/^Expires .* \(in 30 days\)$/)).toBeTruthy();
@@ -71,7 +79,7 @@ describe('SendRelinkLinkDialog', () => {
     await user.click(screen.getByRole('radio', { name: '1 hour' }));
     await user.click(screen.getByRole('button', { name: 'Create link' }));
     await screen.findByLabelText('Re-link link');
-    expect(calls.map((c) => c.body)).toEqual([{ purpose: 'auth_link', expiresIn: 3600 }]);
+    expect(made().map((c) => c.body)).toEqual([{ purpose: 'auth_link', expiresIn: 3600 }]);
   });
 
   it('names the upstream problem when the link cannot be created', async () => {

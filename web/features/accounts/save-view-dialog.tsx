@@ -20,7 +20,7 @@ import { Input } from '../../components/ui/input.tsx';
 import { Label } from '../../components/ui/label.tsx';
 import { applyFormErrors } from '../../lib/apply-form-errors.ts';
 import { createView, invalidateViews } from '../../lib/queries/views.ts';
-import { compactAccountsSearch, type AccountsSearch } from '../accounts/accounts-search.ts';
+import { compactAccountsSearch, type AccountsSearch } from './accounts-search.ts';
 
 const FormSchema = SavedViewCreateSchema.pick({ name: true, shared: true });
 type FormInput = z.input<typeof FormSchema>;

@@ -1,7 +1,7 @@
 import { BookmarkPlusIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/ui/button.tsx';
-import type { AccountsSearch } from '../accounts/accounts-search.ts';
+import type { AccountsSearch } from './accounts-search.ts';
 import { SaveViewDialog } from './save-view-dialog.tsx';
 
 /** "Save view" in the accounts toolbar. */
