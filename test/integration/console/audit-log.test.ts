@@ -18,6 +18,8 @@ interface WireAccount {
   provider: string;
   origin_owner_id: string;
   origin_owner_name: string;
+  status: string;
+  status_reasons: { code: string | null }[] | null;
 }
 
 /** RFC 4180: quoted cells, doubled quotes, CRLF between records. */
@@ -499,7 +501,14 @@ describe.each(TEST_DATABASES)('the audit log on $name', ({ kind }) => {
         action: 'account.auth_link_created',
         actor: emails.support,
         outcome: 'success',
-        detail: { purpose: 'auth_link', expiresIn: 86_400, expiresAt: expect.any(String) },
+        // With the account's status when the link was made, for the timeline's "error → active".
+        detail: {
+          purpose: 'auth_link',
+          expiresIn: 86_400,
+          expiresAt: expect.any(String),
+          status: account.status,
+          reasonCodes: (account.status_reasons ?? []).flatMap((r) => (r.code ? [r.code] : [])),
+        },
       });
       const labelled = await (
         await client('support').accounts[':id'].$get({ param: { id: accounts[0]!.id } })
