@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,10 +208,10 @@ describe.each(TEST_DATABASES)('overview summaries on $name', ({ kind }) => {
     ];
     for (const op of existing) await database.db.execute(statement(op)!);
     // Empty the summaries without the triggers, then run the migration's own backfill statements.
-    const migration = readFileSync(
-      new URL('../../../server/db/migrations/0013_overview_summaries.sql', import.meta.url),
-      'utf8',
-    );
+    // Found by name: migrations are renumbered when branches merge.
+    const folder = new URL('../../../server/db/migrations/', import.meta.url);
+    const file = readdirSync(folder).find((f) => f.endsWith('_overview_summaries.sql'))!;
+    const migration = readFileSync(new URL(file, folder), 'utf8');
     const backfill = migration
       .split('--> statement-breakpoint')
       .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
