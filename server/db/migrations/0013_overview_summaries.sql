@@ -23,8 +23,9 @@ CREATE TABLE "incident_resolved_days" (
 --> statement-breakpoint
 -- The overview's summaries, kept exact like account_facet_counts (0006, 0007): each statement's trigger
 -- folds the rows it changed (transition tables) into one delta per key, written in key order, under the
--- facet counts' advisory lock (one fixed key, taken before a statement locks any row), so that writers
--- of accounts, history and incidents queue on one lock rather than deadlock on summary rows.
+-- facet counts' advisory lock (one fixed key; on accounts and history taken before a statement locks
+-- any row), so that writers of accounts, history and incidents queue on one lock rather than deadlock
+-- on summary rows.
 CREATE FUNCTION overview_summaries_lock() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -195,6 +196,9 @@ CREATE TRIGGER account_error_moves_truncate AFTER TRUNCATE ON account_status_his
 --> statement-breakpoint
 -- Incidents: unresolved ones by kind, and resolved ones per UTC day of resolved_at with the sum of
 -- their repair times in microseconds (numeric: exact), +1 for a row counted after and -1 before.
+-- No BEFORE lock here: working an incident (PATCH, notes) locks its row first (SELECT … FOR UPDATE)
+-- and changes no summary, so it must not queue for the lock that the account writer holds while it
+-- resolves that same incident; only a statement with deltas takes the lock, in the apply function.
 CREATE FUNCTION incident_summaries_apply(open_deltas json, resolved_deltas json) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -292,9 +296,6 @@ BEGIN
   RETURN NULL;
 END
 $$;
---> statement-breakpoint
-CREATE TRIGGER incident_summaries_lock BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON incidents
-  FOR EACH STATEMENT EXECUTE FUNCTION overview_summaries_lock();
 --> statement-breakpoint
 CREATE TRIGGER incident_summaries_insert AFTER INSERT ON incidents
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_summaries_on_insert();
