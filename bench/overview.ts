@@ -16,8 +16,8 @@ const ACCOUNTS = 100_000;
 const BROKEN = 15_000;
 const INACTIVE = 5_000;
 const FLAPS = 10_000;
-const RUNS = 200;
-const BASELINE_RUNS = 2;
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 2);
 
 const stack = await startInProcessStack(10);
 try {

@@ -8,8 +8,12 @@ import {
   jsonb,
   pgTable,
   serial,
+  date,
+  numeric,
+  primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -399,3 +403,34 @@ export const savedViews = pgTable(
   (t) => [index('saved_views_owner_idx').on(t.ownerId), index('saved_views_shared_idx').on(t.shared)],
 );
 export * from './alerts-schema.ts';
+/**
+ * The overview's summaries, kept exact by statement-level triggers (migration overview_summaries), so
+ * that `GET /api/overview` reads a few rows instead of scanning what grows with broken accounts.
+ */
+/** Live accounts in `error` by the code of their first status reason (null: none, or no code). */
+export const accountErrorReasonCounts = pgTable(
+  'account_error_reason_counts',
+  { code: text('code'), n: bigint('n', { mode: 'number' }).notNull() },
+  (t) => [unique('account_error_reason_counts_code_key').on(t.code).nullsNotDistinct()],
+);
+
+/** Per UTC day of `observed_at`: history rows into `error` minus rows out of it. */
+export const accountErrorMoves = pgTable('account_error_moves', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  net: bigint('net', { mode: 'number' }).notNull(),
+});
+
+/** Per UTC day of `resolved_at`: how many incidents resolved, and the sum of their repair times. */
+export const incidentResolvedDays = pgTable('incident_resolved_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+  /** Sum of resolved_at − opened_at, in microseconds (exact). */
+  repairMicros: numeric('repair_micros').notNull(),
+});
+
+/** Unresolved incidents (state <> 'resolved') by kind. */
+export const incidentOpenCounts = pgTable(
+  'incident_open_counts',
+  { kind: text('kind').notNull(), n: bigint('n', { mode: 'number' }).notNull() },
+  (t) => [primaryKey({ columns: [t.kind] })],
+);

@@ -1,7 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OVERVIEW_DAYS, type Overview, type StatusCounts } from '../../shared/schemas/overview.ts';
 import type { Db } from '../db/client.ts';
-import { accountFacetCounts, accounts, accountStatusHistory, incidents } from '../db/schema.ts';
+import {
+  accountErrorMoves,
+  accountErrorReasonCounts,
+  accountFacetCounts,
+  accounts,
+  incidentOpenCounts,
+  incidentResolvedDays,
+  incidents,
+} from '../db/schema.ts';
 
 type Row = {
   now: string;
@@ -25,15 +33,19 @@ const add = (into: StatusCounts, status: string, n: number) => {
 /**
  * Every figure in one statement, so that they are read from one snapshot (they agree with each other)
  * and in one round trip (PGlite runs statements one at a time). Status counts come from
- * `account_facet_counts`, as the accounts list's facets do; the rest is read off the partial indexes
- * of migration 0010. Days are UTC days.
+ * `account_facet_counts`, as the accounts list's facets do; reasons, moves into and out of `error`,
+ * open incidents by kind and resolved incidents per day from the trigger-kept summaries of migration
+ * overview_summaries, so that the cost does not grow with broken accounts. What the summaries cannot
+ * hold (open incidents younger than a week, by age; incidents resolved on the day the 30-day window
+ * starts in) is read off the partial indexes of migration overview_indexes. Days are UTC days.
  */
 function overviewStatement(days: number): SQL {
-  const h = accountStatusHistory;
   return sql`with clock as (
       select now() as now, (now() at time zone 'UTC')::date as today
-    ), from_day as (
-      select ((select today from clock) - ${days - 1}::int)::timestamp at time zone 'UTC' as t
+    ), mttr_from as (
+      select t, (t at time zone 'UTC')::date as day from (
+        select (select now from clock) - interval '30 days' as t
+      ) b
     )
     select
       (select now from clock) as now,
@@ -49,33 +61,36 @@ function overviewStatement(days: number): SQL {
         from (select distinct provider from ${accountFacetCounts} where n > 0) f
       ) p) as names,
       (select coalesce(json_agg(r order by r.n desc, r.code nulls last), '[]') from (
-        select ${accounts.statusReasons}->0->>'code' as code, count(*) as n from ${accounts}
-        where ${accounts.deletedAt} is null and ${accounts.status} = 'error' group by 1
+        select ${accountErrorReasonCounts.code} as code, ${accountErrorReasonCounts.n} as n
+        from ${accountErrorReasonCounts} where ${accountErrorReasonCounts.n} > 0
       ) r) as reasons,
       (select row_to_json(o) from (
-        select count(*) as total,
-          count(*) filter (where ${incidents.kind} = 'error') as error,
-          count(*) filter (where ${incidents.kind} = 'inactive') as inactive,
+        select (select coalesce(sum(${incidentOpenCounts.n}), 0) from ${incidentOpenCounts}) as total,
+          (select coalesce(sum(${incidentOpenCounts.n}), 0) from ${incidentOpenCounts}
+            where ${incidentOpenCounts.kind} = 'error') as error,
+          (select coalesce(sum(${incidentOpenCounts.n}), 0) from ${incidentOpenCounts}
+            where ${incidentOpenCounts.kind} = 'inactive') as inactive,
           count(*) filter (where ${incidents.openedAt} > (select now from clock) - interval '1 hour') as h,
           count(*) filter (where ${incidents.openedAt} > (select now from clock) - interval '1 day') as d,
-          count(*) filter (where ${incidents.openedAt} > (select now from clock) - interval '7 days') as w
+          count(*) as w
         from ${incidents} where ${incidents.state} <> 'resolved'
+          and ${incidents.openedAt} > (select now from clock) - interval '7 days'
       ) o) as open,
       (select row_to_json(m) from (
-        select extract(epoch from avg(${incidents.resolvedAt} - ${incidents.openedAt}))::float8 as mean,
-          count(*) as n
-        from ${incidents}
-        where ${incidents.resolvedAt} is not null
-          and ${incidents.resolvedAt} > (select now from clock) - interval '30 days'
+        select (sum(micros) / nullif(sum(n), 0) / 1000000)::float8 as mean, coalesce(sum(n), 0) as n from (
+          select ${incidentResolvedDays.n} as n, ${incidentResolvedDays.repairMicros} as micros
+          from ${incidentResolvedDays} where ${incidentResolvedDays.day} > (select day from mttr_from)
+          union all
+          select count(*), sum(extract(epoch from ${incidents.resolvedAt} - ${incidents.openedAt}) * 1000000)
+          from ${incidents}
+          where ${incidents.resolvedAt} is not null
+            and ${incidents.resolvedAt} > (select t from mttr_from)
+            and ${incidents.resolvedAt} < ((select day from mttr_from) + 1)::timestamp at time zone 'UTC'
+        ) s
       ) m) as mttr,
       (select coalesce(json_agg(v), '[]') from (
-        select (${h.observedAt} at time zone 'UTC')::date::text as day,
-          sum(case when ${h.toStatus} = 'error' then 1 else -1 end) as net
-        from ${h}
-        where ${h.observedAt} >= (select t from from_day)
-          and (${h.toStatus} = 'error' or ${h.fromStatus} = 'error')
-          and (${h.toStatus} = 'error') <> (${h.fromStatus} is not distinct from 'error')
-        group by 1
+        select ${accountErrorMoves.day}::text as day, ${accountErrorMoves.net} as net from ${accountErrorMoves}
+        where ${accountErrorMoves.day} >= (select today from clock) - ${days - 1}::int
       ) v) as moves`;
 }
 

@@ -101,6 +101,14 @@ describe.each(TEST_DATABASES)('GET /api/overview, on $name', ({ kind }) => {
       { accountId: 'a6', provider: 'hibob', openedAt: at(10 * DAY + 3 * HOUR), resolvedAt: at(10 * DAY) },
       // Resolved before the window: not in the mean.
       { accountId: 'a7', provider: 'hibob', openedAt: at(50 * DAY), resolvedAt: at(40 * DAY) },
+      // Either side of the window's start, on the day it starts in: 2 h in, 8 h out.
+      { accountId: 'a8', provider: 'hibob', openedAt: at(30 * DAY + HOUR), resolvedAt: at(30 * DAY - HOUR) },
+      {
+        accountId: 'a9',
+        provider: 'hibob',
+        openedAt: at(30 * DAY + 10 * HOUR),
+        resolvedAt: at(30 * DAY + 2 * HOUR),
+      },
     ]);
     const o = await overview();
     expect(o.openIncidents).toEqual({
@@ -109,7 +117,7 @@ describe.each(TEST_DATABASES)('GET /api/overview, on $name', ({ kind }) => {
       byAge: { underHour: 1, underDay: 1, underWeek: 1, older: 1 },
     });
     expect(o.mttrSeconds).toBe(2 * 3600);
-    expect(o.resolvedLast30Days).toBe(2);
+    expect(o.resolvedLast30Days).toBe(3);
   });
 
   it('answers no mean time to repair when nothing was resolved in the last 30 days', async () => {
