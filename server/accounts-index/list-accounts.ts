@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import type { AccountListQuery } from '../../shared/schemas/account-filters.ts';
 import type { Account } from '../../shared/schemas/account.ts';
 import type { Db } from '../db/client.ts';
-import { accountFacetCounts, accounts } from '../db/schema.ts';
+import { accountFacetCounts, accountReasonCounts, accounts } from '../db/schema.ts';
 import { accountRowFromJson, accountView } from './account-row.ts';
 import { parseSearchQuery } from '../../shared/search-query.ts';
 import { escapeLike } from './search-text.ts';
@@ -71,6 +71,21 @@ const tally = (into: Record<string, number>, key: string | null, n: number) => {
   into[k] = (into[k] ?? 0) + n;
 };
 
+/**
+ * The Reason facet of a list without search text, owner or reason filter. Unfiltered (the list as it
+ * first opens) it is read from the few rows the triggers of migration 0016 keep in
+ * `account_reason_counts`; under a status, provider or type filter, from the rows that have a reason.
+ */
+function reasonCounts(othersFilter: SQL[]): SQL {
+  if (othersFilter.length === 0)
+    return sql`select ${accountReasonCounts.code} as reason, sum(${accountReasonCounts.n}) as n
+      from ${accountReasonCounts} where ${accountReasonCounts.code} is not null
+      group by 1 having sum(${accountReasonCounts.n}) > 0`;
+  return sql`select ${firstReason} as reason, count(*) as n from ${accounts}
+    where ${and(isNull(accounts.deletedAt), sql`${firstReason} is not null`, ...othersFilter)}
+    group by 1`;
+}
+
 type Group = { status: string; provider: string; type: string | null; reason?: string | null; n: number };
 
 /**
@@ -95,10 +110,7 @@ function listStatement(
     return sql`select
       (select coalesce(json_agg(c), '[]') from (
         select status, provider, type, n from ${accountFacetCounts} where n > 0) c) as groups,
-      (select coalesce(json_agg(r), '[]') from (
-        select ${firstReason} as reason, count(*) as n from ${accounts}
-        where ${and(isNull(accounts.deletedAt), sql`${firstReason} is not null`, ...othersFilter)}
-        group by 1) r) as reasons,
+      (select coalesce(json_agg(r), '[]') from (${reasonCounts(othersFilter)}) r) as reasons,
       (select coalesce(json_agg(accounts order by ${orderBy}), '[]') from (
         select * from ${accounts} where ${where(conditions)} order by ${orderBy} ${limit}) accounts) as page`;
   }

@@ -407,11 +407,14 @@ export * from './alerts-schema.ts';
  * The overview's summaries, kept exact by statement-level triggers (migration overview_summaries), so
  * that `GET /api/overview` reads a few rows instead of scanning what grows with broken accounts.
  */
-/** Live accounts in `error` by the code of their first status reason (null: none, or no code). */
-export const accountErrorReasonCounts = pgTable(
-  'account_error_reason_counts',
-  { code: text('code'), n: bigint('n', { mode: 'number' }).notNull() },
-  (t) => [unique('account_error_reason_counts_code_key').on(t.code).nullsNotDistinct()],
+/**
+ * Live accounts by status and the code of their first status reason (null: none, or no code): the
+ * overview's top reasons (status `error`) and the unfiltered accounts list's Reason facet.
+ */
+export const accountReasonCounts = pgTable(
+  'account_reason_counts',
+  { status: text('status').notNull(), code: text('code'), n: bigint('n', { mode: 'number' }).notNull() },
+  (t) => [unique('account_reason_counts_status_code_key').on(t.status, t.code).nullsNotDistinct()],
 );
 
 /** Per UTC day of `observed_at`: history rows into `error` minus rows out of it. */

@@ -3,7 +3,7 @@ import { OVERVIEW_DAYS, type Overview, type StatusCounts } from '../../shared/sc
 import type { Db } from '../db/client.ts';
 import {
   accountErrorMoves,
-  accountErrorReasonCounts,
+  accountReasonCounts,
   accountFacetCounts,
   accounts,
   incidentOpenCounts,
@@ -61,8 +61,8 @@ function overviewStatement(days: number): SQL {
         from (select distinct provider from ${accountFacetCounts} where n > 0) f
       ) p) as names,
       (select coalesce(json_agg(r order by r.n desc, r.code nulls last), '[]') from (
-        select ${accountErrorReasonCounts.code} as code, ${accountErrorReasonCounts.n} as n
-        from ${accountErrorReasonCounts} where ${accountErrorReasonCounts.n} > 0
+        select ${accountReasonCounts.code} as code, ${accountReasonCounts.n} as n
+        from ${accountReasonCounts} where ${accountReasonCounts.status} = 'error' and ${accountReasonCounts.n} > 0
       ) r) as reasons,
       (select row_to_json(o) from (
         select (select coalesce(sum(${incidentOpenCounts.n}), 0) from ${incidentOpenCounts}) as total,

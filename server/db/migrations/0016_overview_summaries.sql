@@ -3,10 +3,11 @@ CREATE TABLE "account_error_moves" (
 	"net" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "account_error_reason_counts" (
+CREATE TABLE "account_reason_counts" (
+	"status" text NOT NULL,
 	"code" text,
 	"n" bigint NOT NULL,
-	CONSTRAINT "account_error_reason_counts_code_key" UNIQUE NULLS NOT DISTINCT("code")
+	CONSTRAINT "account_reason_counts_status_code_key" UNIQUE NULLS NOT DISTINCT("status","code")
 );
 --> statement-breakpoint
 CREATE TABLE "incident_open_counts" (
@@ -34,84 +35,85 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- Live accounts in error by their first status reason's code: +1 for such a row after, -1 before.
-CREATE FUNCTION account_error_reason_counts_apply(deltas json) RETURNS void
+-- Live accounts by status and their first status reason's code: +1 for such a row after, -1 before (the
+-- overview reads status 'error'; the accounts list's Reason facet, unfiltered, every code).
+CREATE FUNCTION account_reason_counts_apply(deltas json) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(7017511360223569007);
-  INSERT INTO account_error_reason_counts AS c (code, n)
-  SELECT d.code, d.n FROM json_to_recordset(deltas) AS d(code text, n bigint)
-  ORDER BY d.code NULLS LAST
-  ON CONFLICT (code) DO UPDATE SET n = c.n + excluded.n;
+  INSERT INTO account_reason_counts AS c (status, code, n)
+  SELECT d.status, d.code, d.n FROM json_to_recordset(deltas) AS d(status text, code text, n bigint)
+  ORDER BY d.status, d.code NULLS LAST
+  ON CONFLICT (status, code) DO UPDATE SET n = c.n + excluded.n;
 END
 $$;
 --> statement-breakpoint
-CREATE FUNCTION account_error_reason_counts_on_insert() RETURNS trigger
+CREATE FUNCTION account_reason_counts_on_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE deltas json;
 BEGIN
   SELECT json_agg(d) INTO deltas FROM (
-    SELECT status_reasons->0->>'code' AS code, count(*) AS n FROM new_rows
-    WHERE deleted_at IS NULL AND status = 'error' GROUP BY 1
+    SELECT status, status_reasons->0->>'code' AS code, count(*) AS n FROM new_rows
+    WHERE deleted_at IS NULL GROUP BY 1, 2
   ) d;
-  IF deltas IS NOT NULL THEN PERFORM account_error_reason_counts_apply(deltas); END IF;
+  IF deltas IS NOT NULL THEN PERFORM account_reason_counts_apply(deltas); END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE FUNCTION account_error_reason_counts_on_update() RETURNS trigger
+CREATE FUNCTION account_reason_counts_on_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE deltas json;
 BEGIN
   SELECT json_agg(d) INTO deltas FROM (
-    SELECT code, sum(n) AS n FROM (
-      SELECT status_reasons->0->>'code' AS code, 1 AS n FROM new_rows
-      WHERE deleted_at IS NULL AND status = 'error'
+    SELECT status, code, sum(n) AS n FROM (
+      SELECT status, status_reasons->0->>'code' AS code, 1 AS n FROM new_rows
+      WHERE deleted_at IS NULL
       UNION ALL
-      SELECT status_reasons->0->>'code' AS code, -1 AS n FROM old_rows
-      WHERE deleted_at IS NULL AND status = 'error'
+      SELECT status, status_reasons->0->>'code' AS code, -1 AS n FROM old_rows
+      WHERE deleted_at IS NULL
     ) moved
-    GROUP BY code HAVING sum(n) <> 0
+    GROUP BY status, code HAVING sum(n) <> 0
   ) d;
-  IF deltas IS NOT NULL THEN PERFORM account_error_reason_counts_apply(deltas); END IF;
+  IF deltas IS NOT NULL THEN PERFORM account_reason_counts_apply(deltas); END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE FUNCTION account_error_reason_counts_on_delete() RETURNS trigger
+CREATE FUNCTION account_reason_counts_on_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE deltas json;
 BEGIN
   SELECT json_agg(d) INTO deltas FROM (
-    SELECT status_reasons->0->>'code' AS code, -count(*) AS n FROM old_rows
-    WHERE deleted_at IS NULL AND status = 'error' GROUP BY 1
+    SELECT status, status_reasons->0->>'code' AS code, -count(*) AS n FROM old_rows
+    WHERE deleted_at IS NULL GROUP BY 1, 2
   ) d;
-  IF deltas IS NOT NULL THEN PERFORM account_error_reason_counts_apply(deltas); END IF;
+  IF deltas IS NOT NULL THEN PERFORM account_reason_counts_apply(deltas); END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE FUNCTION account_error_reason_counts_on_truncate() RETURNS trigger
+CREATE FUNCTION account_reason_counts_on_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(7017511360223569007);
-  DELETE FROM account_error_reason_counts;
+  DELETE FROM account_reason_counts;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER account_error_reason_counts_insert AFTER INSERT ON accounts
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION account_error_reason_counts_on_insert();
+CREATE TRIGGER account_reason_counts_insert AFTER INSERT ON accounts
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION account_reason_counts_on_insert();
 --> statement-breakpoint
-CREATE TRIGGER account_error_reason_counts_update AFTER UPDATE ON accounts
+CREATE TRIGGER account_reason_counts_update AFTER UPDATE ON accounts
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION account_error_reason_counts_on_update();
+  FOR EACH STATEMENT EXECUTE FUNCTION account_reason_counts_on_update();
 --> statement-breakpoint
-CREATE TRIGGER account_error_reason_counts_delete AFTER DELETE ON accounts
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION account_error_reason_counts_on_delete();
+CREATE TRIGGER account_reason_counts_delete AFTER DELETE ON accounts
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION account_reason_counts_on_delete();
 --> statement-breakpoint
-CREATE TRIGGER account_error_reason_counts_truncate AFTER TRUNCATE ON accounts
-  FOR EACH STATEMENT EXECUTE FUNCTION account_error_reason_counts_on_truncate();
+CREATE TRIGGER account_reason_counts_truncate AFTER TRUNCATE ON accounts
+  FOR EACH STATEMENT EXECUTE FUNCTION account_reason_counts_on_truncate();
 --> statement-breakpoint
 -- Net moves into error per UTC day of observed_at: +1 for a row into error, -1 for one out of it.
 CREATE FUNCTION account_error_moves_apply(deltas json) RETURNS void
@@ -311,8 +313,8 @@ CREATE TRIGGER incident_summaries_truncate AFTER TRUNCATE ON incidents
   FOR EACH STATEMENT EXECUTE FUNCTION incident_summaries_on_truncate();
 --> statement-breakpoint
 -- The triggers above lock out writers until this migration commits, so the summaries start exact.
-INSERT INTO account_error_reason_counts (code, n)
-SELECT status_reasons->0->>'code', count(*) FROM accounts WHERE deleted_at IS NULL AND status = 'error' GROUP BY 1;
+INSERT INTO account_reason_counts (status, code, n)
+SELECT status, status_reasons->0->>'code', count(*) FROM accounts WHERE deleted_at IS NULL GROUP BY 1, 2;
 --> statement-breakpoint
 INSERT INTO account_error_moves (day, net)
 SELECT (observed_at AT TIME ZONE 'UTC')::date, sum(CASE WHEN to_status = 'error' THEN 1 ELSE -1 END)

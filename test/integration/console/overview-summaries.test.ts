@@ -13,9 +13,10 @@ import { freshDatabase, TEST_DATABASES } from '../../support/console.ts';
  */
 const SUMMARIES = {
   reasons: {
-    kept: sql`select code, n::int as n from account_error_reason_counts where n <> 0 order by code nulls first`,
-    counted: sql`select status_reasons->0->>'code' as code, count(*)::int as n from accounts
-      where deleted_at is null and status = 'error' group by 1 order by 1 nulls first`,
+    kept: sql`select status, code, n::int as n from account_reason_counts where n <> 0
+      order by status, code nulls first`,
+    counted: sql`select status, status_reasons->0->>'code' as code, count(*)::int as n from accounts
+      where deleted_at is null group by 1, 2 order by 1, 2 nulls first`,
   },
   moves: {
     kept: sql`select day::text, net::int as net from account_error_moves where net <> 0 order by day`,
@@ -218,7 +219,7 @@ describe.each(TEST_DATABASES)('overview summaries on $name', ({ kind }) => {
       .filter((s) => s.startsWith('INSERT INTO'));
     expect(backfill).toHaveLength(4);
     for (const table of Object.values({
-      a: 'account_error_reason_counts',
+      a: 'account_reason_counts',
       b: 'account_error_moves',
       c: 'incident_open_counts',
       d: 'incident_resolved_days',
