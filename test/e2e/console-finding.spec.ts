@@ -82,7 +82,7 @@ describe('finding accounts', () => {
     await page.keyboard.press('ArrowDown');
     const third = bodyRows(page).nth(2);
     expect(await third.evaluate((el) => el === document.activeElement)).toBe(true);
-    const customer = (await third.locator('td').first().locator('span').first().textContent())!;
+    const customer = (await third.locator('td').first().locator('a span').first().textContent())!;
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname.startsWith('/accounts/'));
     await page.getByRole('heading', { level: 1, name: customer }).waitFor();

@@ -28,7 +28,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             Switchboard
           </Link>
-          <SandboxBadge />
+          <div className="hidden md:flex">
+            <SandboxBadge />
+          </div>
           <div className="hidden md:flex">
             <AppNav />
           </div>
