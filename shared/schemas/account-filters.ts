@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryList } from './query-list.ts';
 import { AccountSchema } from './account.ts';
 
 export const ACCOUNT_SORTS = ['updatedAt', 'createdAt', 'owner', 'provider', 'status', 'label'] as const;
@@ -7,28 +8,22 @@ export type AccountSort = z.infer<typeof AccountSortSchema>;
 
 export const PAGE_SIZE_MAX = 200;
 
-/** A single query value or a repeated one, with comma lists split: `status=active,error&status=inactive`. */
-const stringList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) =>
-    (Array.isArray(v) ? v : v === undefined ? [] : [v])
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-
 /** `GET /api/accounts` query. The server and the web's URL state both parse with it. */
 export const AccountListQuerySchema = z.object({
   q: z.string().trim().max(200, 'Search text has at most 200 characters').optional(),
   // Beyond the three documented statuses, whatever StackOne answers (kept as it comes) can be filtered.
-  status: stringList.pipe(
-    z.array(z.string().max(50).regex(/^[A-Za-z0-9_.-]+$/, 'a status is letters, digits, _ . or -')),
+  status: queryList.pipe(
+    z.array(
+      z
+        .string()
+        .max(50)
+        .regex(/^[A-Za-z0-9_.-]+$/, 'a status is letters, digits, _ . or -'),
+    ),
   ),
-  provider: stringList.pipe(z.array(z.string().max(100))),
-  type: stringList.pipe(z.array(z.enum(['production', 'test']))),
+  provider: queryList.pipe(z.array(z.string().max(100))),
+  type: queryList.pipe(z.array(z.enum(['production', 'test']))),
   /** The first status-reason code (`token_expired`): what the Reason column shows. */
-  reason: stringList.pipe(z.array(z.string().max(100))),
+  reason: queryList.pipe(z.array(z.string().max(100))),
   ownerId: z.string().trim().max(200).optional(),
   sort: AccountSortSchema.default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),

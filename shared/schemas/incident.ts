@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryList } from './query-list.ts';
 import { PAGE_SIZE_MAX } from './account-filters.ts';
 
 export const INCIDENT_STATES = ['open', 'acknowledged', 'waiting_on_customer', 'resolved'] as const;
@@ -38,27 +39,16 @@ export const INCIDENT_SORTS = ['openedAt', 'lastSeenAt', 'owner', 'provider', 's
 export const IncidentSortSchema = z.enum(INCIDENT_SORTS);
 export type IncidentSort = z.infer<typeof IncidentSortSchema>;
 
-/** A single query value or a repeated one, with comma lists split (as the accounts list takes them). */
-const stringList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) =>
-    (Array.isArray(v) ? v : v === undefined ? [] : [v])
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-
 /**
  * `GET /api/incidents` query; the web's URL state of the queue parses with it too. No `state`: the
  * unresolved ones. `assignee`: `me`, `none` or a user id. `q`: the customer (owner name or id),
  * account id or label.
  */
 export const IncidentListQuerySchema = z.object({
-  state: stringList.pipe(z.array(IncidentStateSchema)),
-  kind: stringList.pipe(z.array(IncidentKindSchema)),
-  provider: stringList.pipe(z.array(z.string().max(100))),
-  reason: stringList.pipe(z.array(z.string().max(200))),
+  state: queryList.pipe(z.array(IncidentStateSchema)),
+  kind: queryList.pipe(z.array(IncidentKindSchema)),
+  provider: queryList.pipe(z.array(z.string().max(100))),
+  reason: queryList.pipe(z.array(z.string().max(200))),
   assignee: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200, 'Search text has at most 200 characters').optional(),
   sort: IncidentSortSchema.default('openedAt'),

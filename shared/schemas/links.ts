@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryList } from './query-list.ts';
 import { AccountListQuerySchema } from './account-filters.ts';
 import { EXPIRES_IN_MAX } from './connect-session.ts';
 
@@ -39,20 +40,10 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-const stateList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) =>
-    (Array.isArray(v) ? v : v === undefined ? [] : [v])
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-
 /** `GET /api/links` query; the Links page's URL state parses with it too. */
 export const LinkListQuerySchema = z.object({
-  state: stateList.pipe(z.array(LinkStateSchema)),
-  provider: stateList.pipe(z.array(z.string().max(100))),
+  state: queryList.pipe(z.array(LinkStateSchema)),
+  provider: queryList.pipe(z.array(z.string().max(100))),
   accountId: z.string().trim().max(200).optional(),
   ownerId: z.string().trim().max(200).optional(),
   /** A user id; `me` is the caller. */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleEvent } from '../../../shared/schemas/events.ts';
 import type { Incident, IncidentDetail, IncidentListResponse } from '../../../shared/schemas/incident.ts';
 import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
+import { openEventStream } from '../../support/event-stream.ts';
 import { basicAuthHeader, platformFetch } from '../../support/sandbox.ts';
 import { waitUntil as waitFor } from '../../support/webhook-receiver.ts';
 
@@ -19,43 +19,6 @@ interface WireAccount {
 }
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** `GET /api/events` as a browser reads it, collecting every event. */
-async function openEvents(t: TestConsole) {
-  const controller = new AbortController();
-  const res = await t.api('/api/events', { signal: controller.signal });
-  expect(res.status).toBe(200);
-  const events: ConsoleEvent[] = [];
-  const reading = (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer
-            .slice(0, end)
-            .split('\n')
-            .find((line) => line.startsWith('data: '));
-          buffer = buffer.slice(end + 2);
-          if (data) events.push(JSON.parse(data.slice(6)) as ConsoleEvent);
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-  })();
-  return {
-    events,
-    close: async () => {
-      controller.abort();
-      await reading;
-    },
-  };
-}
 
 function harness(t: () => TestConsole) {
   const db = () => t().console.deps.database.db;
@@ -87,7 +50,7 @@ function harness(t: () => TestConsole) {
 describe.each(TEST_DATABASES)('incidents from webhooks on $name', ({ kind }) => {
   let t: TestConsole;
   let h: ReturnType<typeof harness>;
-  let events: Awaited<ReturnType<typeof openEvents>>;
+  let events: Awaited<ReturnType<typeof openEventStream>>;
   let active: WireAccount[];
   let supportCookie: string;
 
@@ -96,7 +59,7 @@ describe.each(TEST_DATABASES)('incidents from webhooks on $name', ({ kind }) => 
     h = harness(() => t);
     await t.console.deps.sync.runFull();
     active = (await h.upstreamAccounts()).filter((a) => a.status === 'active');
-    events = await openEvents(t);
+    events = await openEventStream(t);
     supportCookie = await t.userCookie('support');
   }, 120_000);
   afterAll(async () => {
@@ -312,7 +275,7 @@ describe.each(TEST_DATABASES)('incidents from sync and detail reads on $name', (
   });
 
   it('publishes a change a live detail read finds, and opens its incident', async () => {
-    const events = await openEvents(t);
+    const events = await openEventStream(t);
     try {
       const target = (await h.upstreamAccounts()).find((a) => a.status === 'active')!;
       await h.control(`/accounts/${target.id}/break`, { status: 'error' });
