@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   alertAnnouncements,
@@ -25,6 +25,13 @@ export interface AlertRuleSettings {
  * historical `openedAt`), not news for the team's channel.
  */
 export const BACKFILL_HORIZON_MS = 24 * 3600_000;
+
+/**
+ * A list of incident ids as one JSON parameter: a first tick can meet tens of thousands of incidents,
+ * past the 65,535 bind parameters of one statement that a row of parameters per id would need.
+ */
+const idsOf = (ids: readonly string[]) =>
+  sql`(select value from json_array_elements_text(${JSON.stringify(ids)}::json))`;
 
 type Row = AlertIncident & { state: string; mutedUntil: string | null };
 
@@ -145,23 +152,19 @@ export async function evaluateAlertRules(
     else if (!isMuted(row, now)) candidates.push(row);
   }
   if (skipped.length > 0) {
-    await tx
-      .insert(alertIncidentStates)
-      .values(skipped.map((incidentId) => ({ incidentId, openStatus: 'skipped', resolveStatus: 'skipped' })))
-      .onConflictDoNothing();
+    await tx.execute(sql`
+      insert into ${alertIncidentStates} (incident_id, open_status, resolve_status)
+      select value, 'skipped', 'skipped' from ${idsOf(skipped)} ids
+      on conflict do nothing`);
   }
 
   const openedAt = (row: Row) => ms(row.openedAt);
   for (const rows of byProvider(candidates, openedAt)) {
     for (const message of dueMessages(rows, openedAt, now, settings)) {
       const id = await announce(tx, 'opened', message, settings.publicUrl);
-      await tx.insert(alertIncidentStates).values(
-        message.incidents.map((i) => ({
-          incidentId: i.id,
-          openStatus: 'announced',
-          openAnnouncementId: id,
-        })),
-      );
+      await tx.execute(sql`
+        insert into ${alertIncidentStates} (incident_id, open_status, open_announcement_id)
+        select value, 'announced', ${id} from ${idsOf(message.incidents.map((i) => i.id))} ids`);
       announced++;
     }
   }
@@ -184,7 +187,7 @@ export async function evaluateAlertRules(
     await tx
       .update(alertIncidentStates)
       .set({ resolveStatus: 'skipped', updatedAt: sql`now()` })
-      .where(inArray(alertIncidentStates.incidentId, silent));
+      .where(sql`${alertIncidentStates.incidentId} in ${idsOf(silent)}`);
   }
   const toResolve = resolved.filter((row) => !silent.includes(row.id));
   for (const rows of byProvider(toResolve, resolvedAt)) {
@@ -194,10 +197,7 @@ export async function evaluateAlertRules(
         .update(alertIncidentStates)
         .set({ resolveStatus: 'announced', resolveAnnouncementId: id, updatedAt: sql`now()` })
         .where(
-          inArray(
-            alertIncidentStates.incidentId,
-            message.incidents.map((i) => i.id),
-          ),
+          sql`${alertIncidentStates.incidentId} in ${idsOf(message.incidents.map((i) => i.id))}`,
         );
       announced++;
     }

@@ -8,7 +8,12 @@ const live = () => inArray(links.state, [...LIVE_LINK_STATES]);
 
 async function recordSteps(deps: LedgerDeps, changed: LinkChange[], at: string) {
   if (changed.length === 0) return;
-  await deps.db.insert(linkEvents).values(changed.map((c) => ({ linkId: c.id, state: c.state, at })));
+  // One JSON parameter, not three per link: an expiry sweep after a long stop can end more links
+  // than one statement has bind parameters (65,535).
+  const steps = JSON.stringify(changed.map((c) => ({ link_id: c.id, state: c.state })));
+  await deps.db.execute(sql`
+    insert into ${linkEvents} (link_id, state, at)
+    select s.link_id, s.state, ${at}::timestamptz from json_to_recordset(${steps}::json) as s(link_id text, state text)`);
   await publishLinkChanges(deps, changed);
 }
 

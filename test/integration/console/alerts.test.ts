@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createAlerts,
@@ -183,6 +184,29 @@ describe.each(TEST_DATABASES)('alerts, on $name', ({ kind }) => {
     expect(hookMessages().map((m) => m.incidents[0]!.id)).toEqual([control.id]);
     expect(slack.accepted()).toHaveLength(1);
     expect(smtp.mails).toHaveLength(1);
+  });
+
+  it('decides in one tick about 30,000 incidents first seen at once (more ids than one statement has parameters)', async () => {
+    // An installation whose first sync backfilled many old incidents: each is skipped, in one tick,
+    // and a fresh break is still announced by that same tick.
+    await db().execute(sql`
+      insert into incidents (id, account_id, provider, origin_owner_id, origin_owner_name, kind, state,
+        opened_at, last_seen_at)
+      select 'old_' || n, 'acc_old_' || n, 'hibob', 'cust_' || n, 'Customer ' || n, 'error', 'open',
+        now() - interval '3 days', now() - interval '3 days'
+      from generate_series(1, 30000) n`);
+    const fresh = await insertIncident(db(), { provider: 'workday', openedAt: secondsFromNow(-GRACE - 5) });
+    await settle();
+
+    const [decided] = (
+      (await db().execute(
+        sql`select count(*)::int as n from alert_incident_states where open_status = 'skipped'`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows;
+    expect(decided!.n).toBe(30_000);
+    const messages = hookMessages();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.incidents.map((i) => i.id)).toEqual([fresh.id]);
   });
 
   it('sends one grouped message when 8 accounts of one provider break at once, and one grouped resolve', async () => {
