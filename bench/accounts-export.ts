@@ -56,10 +56,10 @@ try {
     if (res.status !== 200) throw new Error(`export answered ${res.status}`);
     let lines = 0;
     let bytes = 0;
-    const decoder = new TextDecoder();
+    // Line ends are CRLF; a chunk may end between the CR and the LF, so the LF bytes are counted.
     for await (const chunk of res.body!) {
       bytes += chunk.byteLength;
-      lines += decoder.decode(chunk, { stream: true }).split('\r\n').length - 1;
+      for (const byte of chunk) if (byte === 0x0a) lines++;
     }
     return { rows: lines - 1, bytes };
   });
