@@ -1,35 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectNoSeriousViolations } from './support/axe.ts';
 import { useConsoleBrowser } from './support/console-browser.ts';
 
 const ui = useConsoleBrowser();
-
-/** Serious and critical axe violations, one readable line per offending element. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'best-practice',
-  ]);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`,
-      ),
-    );
-}
-
-async function expectNoSeriousViolations(page: Page, include?: string) {
-  const found = await seriousViolations(page, include);
-  expect(found, `axe found serious/critical violations:\n${found.join('\n')}`).toEqual([]);
-}
 
 describe('accessibility (axe: no serious or critical violations)', () => {
   it('the sign-in page', async () => {

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isValidSignature,
@@ -41,6 +42,7 @@ describe('Settings → Alerts', () => {
     const secret = await secretDialog.getByRole('textbox', { name: 'Signing secret' }).inputValue();
     expect(secret).toMatch(/^whsec_/);
     await secretDialog.getByRole('button', { name: 'Copy signing secret' }).waitFor();
+    await settleAnimations(page);
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();
@@ -66,6 +68,7 @@ describe('Settings → Alerts', () => {
     expect(isValidSignature(received.body, typeof header === 'string' ? header : undefined, [secret])).toBe(
       true,
     );
+    await settleAnimations(page);
     const axeLog = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AllowedError } from './support/console-browser.ts';
@@ -16,6 +17,7 @@ const NO_LINK_LEDGER: AllowedError = {
 };
 
 async function expectNoSeriousViolations(page: Page) {
+  await settleAnimations(page);
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import { describe, expect, it } from 'vitest';
 import type { IncidentListResponse } from '../../shared/schemas/incident.ts';
 import { platformFetch } from '../support/sandbox.ts';
@@ -69,6 +70,7 @@ describe('the incident queue', () => {
     const page = await ui.open('/incidents', { as: 'support' });
     await page.getByRole('table', { name: 'Incidents' }).locator('tbody tr').first().waitFor();
     const axe = async () => {
+      await settleAnimations(page);
       const { violations } = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
         .analyze();

@@ -70,6 +70,8 @@ describe('the Hub by keyboard only', () => {
     await tabTo(page, /^input:API Key/, { backwards: true });
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('bamboo_rotated_by_keyboard_1');
+    // Every key has reached the Hub's field before focus leaves it (a busy machine lags behind).
+    await expect.poll(() => apiKey.inputValue()).toBe('bamboo_rotated_by_keyboard_1');
     await tabTo(page, /^button:Connect \(in Hub\)$/);
     await page.keyboard.press('Enter');
 
@@ -107,13 +109,16 @@ describe('the Hub by keyboard only', () => {
     await page.keyboard.type('-typed');
     await page.keyboard.press('Escape');
     const question = page.getByRole('alertdialog', { name: 'Discard what you typed?' });
-    await question.waitFor();
+    // The question has focus (so it, not the Hub's dialog, answers the next key) once it is ready: it can
+    // be on screen a moment before, and an Escape then would reach the dialog beneath it.
+    const keepEditing = question.getByRole('button', { name: 'Keep editing' });
+    await expect.poll(() => isFocused(keepEditing)).toBe(true);
     // Escape on the question keeps the Hub and what was typed.
     await page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
     expect(await subdomain.inputValue()).toBe(`${account.setup_information.subdomain}-typed`);
     await page.keyboard.press('Escape');
-    await question.waitFor();
+    await expect.poll(() => isFocused(keepEditing)).toBe(true);
     await tabTo(page, /^button:Discard$/);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { platformFetch } from '../support/sandbox.ts';
@@ -95,6 +96,7 @@ describe('dark mode, from the system setting', () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
         'rgb(255, 255, 255)',
       );
+      await settleAnimations(page);
       const { violations } = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
       const found = violations.flatMap((v) =>
         v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import { describe, expect, it } from 'vitest';
 import { useConsoleBrowser } from './support/console-browser.ts';
 
@@ -72,6 +73,7 @@ describe('bulk outreach', () => {
     const [, , , , accountId, link] = rows[1]!;
     const ledgerRow = page.getByRole('row').filter({ hasText: accountId! });
     await ledgerRow.getByText('Sent', { exact: true }).waitFor();
+    await settleAnimations(page);
     const violations = (
       await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
     ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import { describe, expect, it } from 'vitest';
 import { useConsoleBrowser } from './support/console-browser.ts';
 
@@ -19,6 +20,7 @@ describe('Settings → StackOne', () => {
     // The test console's PUBLIC_URL is plain http: a warning, with what to do, in words.
     const publicUrl = checks.getByRole('listitem', { name: 'PUBLIC_URL: Warning' });
     expect(await publicUrl.textContent()).toContain('What to do:');
+    await settleAnimations(page);
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settleAnimations } from './support/axe.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchConsoleErrors } from '../support/browser.ts';
@@ -59,6 +60,7 @@ describe('signing in with SSO in the browser', () => {
     const { page, errors } = await newPage();
     await page.goto(`${t.console.url}/login`);
     await page.getByRole('button', { name: 'Sign in with SSO' }).waitFor();
+    await settleAnimations(page);
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();

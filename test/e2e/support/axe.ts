@@ -2,8 +2,25 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/**
+ * Waits until every finite animation on the page has ended. Dialogs fade and zoom in; axe reads the
+ * colours mid-fade and reports low contrast, which on a busy machine it often catches. Endless ones
+ * (spinners) are left running.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Serious and critical axe violations (WCAG 2.1 A/AA and best practice), one line per element. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  await settleAnimations(page);
   let builder = new AxeBuilder({ page }).withTags([
     'wcag2a',
     'wcag2aa',
