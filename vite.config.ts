@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstScreenChunks } from './web/build/first-screen-chunks.ts';
 import { firstScreenPreload } from './web/build/first-screen-preload.ts';
 import { precompressAssets } from './web/build/precompress.ts';
 
@@ -20,6 +21,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    firstScreenChunks(),
     firstScreenPreload(),
     precompressAssets(),
   ],

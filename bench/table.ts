@@ -5,7 +5,11 @@
  * signed-out login page (the SPA's own boot), a static page with a 100-row table (the browser's
  * floor), and `GET /api/accounts?pageSize=100` alone. Goal: the table under 500 ms.
  *
- *   npx tsx bench/table.ts [accounts=100000] [runs=10]
+ * With a second SPA build (`npx vite build --outDir /tmp/spa-b`) as third argument, a second console
+ * on its own PGlite folder serves it, and first visits alternate between the two builds: an A/B of
+ * a build change on one machine at one moment.
+ *
+ *   npx tsx bench/table.ts [accounts=100000] [runs=10] [spa-dir-b]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +27,7 @@ import { launchBrowser } from '../test/support/browser.ts';
 
 const ACCOUNTS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 10);
+const SPA_DIR_B = process.argv[4];
 const WARMUP = 2;
 const GOAL_MS = 500;
 const ROWS = 100;
@@ -122,7 +127,7 @@ if (!existsSync(join(spaDir, 'index.html'))) {
   });
 }
 
-let started = performance.now();
+const started = performance.now();
 const sandbox = await startSandbox({
   port: 0,
   apiKey: API_KEY,
@@ -136,37 +141,61 @@ console.log(
   `sandbox with ${ACCOUNTS.toLocaleString('en')} accounts: ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-table-'));
-const port = await freePort();
-const config = loadConfig({
-  PORT: String(port),
-  STACKONE_API_KEY: API_KEY,
-  STACKONE_BASE_URL: sandbox.url,
-  STACKONE_HUB_APP_URL: sandbox.url,
-  STACKONE_WEBHOOK_SECRETS: 'whsec_bench_table',
-  DATA_DIR: dataDir,
-  SYNC_INTERVAL: '0',
-  AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
-  SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
-  SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
-});
-started = performance.now();
-const running = await startConsole(config, { spaDir, autoSync: true });
-console.log(
-  `console started (PGlite folder, migrations): ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
-
-started = performance.now();
-while ((await running.deps.sync.syncedAt()) === null) {
-  const status = running.deps.sync.status();
-  if (status.state === 'failed') throw new Error(`sync failed: ${JSON.stringify(status)}`);
-  await new Promise((resolve) => setTimeout(resolve, 250));
+/** A console on a fresh PGlite folder serving `spa`, synced to the sandbox as `npm start` does. */
+async function startSyncedConsole(spa: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-table-'));
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    STACKONE_API_KEY: API_KEY,
+    STACKONE_BASE_URL: sandbox.url,
+    STACKONE_HUB_APP_URL: sandbox.url,
+    STACKONE_WEBHOOK_SECRETS: 'whsec_bench_table',
+    DATA_DIR: dataDir,
+    SYNC_INTERVAL: '0',
+    AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
+    SWITCHBOARD_ADMIN_EMAIL: ADMIN.email,
+    SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
+  });
+  let started = performance.now();
+  const running = await startConsole(config, { spaDir: spa, autoSync: true });
+  console.log(
+    `console started (PGlite folder, migrations): ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  started = performance.now();
+  while ((await running.deps.sync.syncedAt()) === null) {
+    const status = running.deps.sync.status();
+    if (status.state === 'failed') throw new Error(`sync failed: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const syncSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `first sync of ${ACCOUNTS.toLocaleString('en')} accounts: ${syncSeconds.toFixed(1)} s ` +
+      `(${Math.round(ACCOUNTS / syncSeconds).toLocaleString('en')} accounts/s; sandbox in the same process)`,
+  );
+  return {
+    running,
+    close: async () => {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
-const syncSeconds = (performance.now() - started) / 1000;
-console.log(
-  `first sync of ${ACCOUNTS.toLocaleString('en')} accounts: ${syncSeconds.toFixed(1)} s ` +
-    `(${Math.round(ACCOUNTS / syncSeconds).toLocaleString('en')} accounts/s; sandbox in the same process)`,
-);
+
+/** Signs in on `origin` and returns the session's storage state and cookie header. */
+async function signIn(page: Page, origin: string) {
+  await page.goto(`${origin}/login`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const storage = await page.context().storageState();
+  return { storage, cookie: storage.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+}
+
+const consoleA = await startSyncedConsole(spaDir);
+const consoleB = SPA_DIR_B ? await startSyncedConsole(SPA_DIR_B) : null;
+const running = consoleA.running;
 
 const browser = await launchBrowser();
 const staticPage = await startStaticPage();
@@ -176,20 +205,17 @@ try {
   const rowSelector = 'table[aria-label="Accounts"] tbody tr a[href^="/accounts/"]';
 
   const page = await probedPage(browser, rowSelector, ROWS);
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  const storage = await page.context().storageState();
-  const cookie = storage.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-
+  const { storage, cookie } = await signIn(page, origin);
+  const storageB = consoleB
+    ? (await signIn(await probedPage(browser, rowSelector, ROWS), consoleB.running.url)).storage
+    : null;
   const loginPage = await probedPage(browser, 'form button[type="submit"]', 1);
   const staticTab = await probedPage(browser, 'tbody tr a', ROWS);
 
   const samples = {
     table: [] as number[],
     cold: [] as number[],
+    coldB: [] as number[],
     login: [] as number[],
     static: [] as number[],
     api: [] as number[],
@@ -210,15 +236,27 @@ try {
     samples.api.push(api);
   }
   // A first visit: a fresh context (empty HTTP cache), already signed in.
+  // With a second build, A and B alternate so that the machine's drift falls on both alike.
   for (let i = 0; i < RUNS; i++) {
     const fresh = await probedPage(browser, rowSelector, ROWS, storage);
     samples.cold.push(await timeUntilReady(fresh, tableUrl));
     await fresh.context().close();
+    if (!consoleB || !storageB) continue;
+    const freshB = await probedPage(browser, rowSelector, ROWS, storageB);
+    samples.coldB.push(await timeUntilReady(freshB, `${consoleB.running.url}/accounts?pageSize=${ROWS}`));
+    await freshB.context().close();
   }
 
   console.log(`\nChromium, from navigation start, ${RUNS} runs after ${WARMUP} warm-up`);
   const table = report(`/accounts?pageSize=${ROWS} → ${ROWS} rows (returning, cached assets)`, samples.table);
   const cold = report(`/accounts?pageSize=${ROWS} → ${ROWS} rows (first visit, empty cache)`, samples.cold);
+  if (consoleB) {
+    const coldB = report(`  the same with the build in ${SPA_DIR_B}`, samples.coldB);
+    console.log(
+      `  first visit, build B / build A: ${(coldB.p50 / cold.p50).toFixed(2)} at the median, ` +
+        `${(coldB.p95 / cold.p95).toFixed(2)} at p95`,
+    );
+  }
   const login = report('baseline: signed-out /login → form shown', samples.login);
   const floor = report(`baseline: static page with a ${ROWS}-row table`, samples.static);
   const api = report(
@@ -237,7 +275,7 @@ try {
 } finally {
   await browser.close();
   await staticPage.close();
-  await running.close();
+  await consoleA.close();
+  await consoleB?.close();
   await sandbox.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -20,15 +20,19 @@ export interface ChunkInfo {
 /** Route modules of the first screen, as the router plugin splits them (their component chunks). */
 export const FIRST_SCREEN_ROUTES = ['routes/_app.tsx', 'routes/_app/accounts/index.tsx'] as const;
 
-const isFirstScreenChunk = (chunk: ChunkInfo, routes: readonly string[]) => {
-  const id = chunk.facadeModuleId?.replaceAll('\\', '/');
+/** Whether a module is the component module the router plugin split off one of the first screen's routes. */
+export function isFirstScreenRoute(moduleId: string | null | undefined, routes: readonly string[]): boolean {
+  const id = moduleId?.replaceAll('\\', '/');
   return (
     id !== undefined &&
     id !== null &&
     id.includes('tsr-split=component') &&
     routes.some((route) => id.split('?')[0]!.endsWith(`/${route}`))
   );
-};
+}
+
+const isFirstScreenChunk = (chunk: ChunkInfo, routes: readonly string[]) =>
+  isFirstScreenRoute(chunk.facadeModuleId, routes);
 
 /**
  * The files to modulepreload for the first screen: its route chunks and everything they import
