@@ -8,6 +8,7 @@ import type { EventBus } from '../../../../server/events/event-bus.ts';
 import { AppError } from '../../../../server/http/app-error.ts';
 import type { StackOneClient } from '../../../../server/stackone/stackone-client.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 const account = (n: number): UpstreamLinkedAccount => ({
   id: `acc_${n}`,
@@ -35,7 +36,7 @@ let database: Database;
 
 // PGlite starts slowly on a busy machine: a deliberate budget for the set-up, not the test's.
 beforeAll(async () => {
-  database = await openDatabase({ kind: 'memory' });
+  database = await openDatabase(await migratedMemoryDatabase());
 }, 120_000);
 afterAll(async () => {
   await database?.close();

@@ -4,6 +4,7 @@ import { upsertAccounts } from '../../../../server/accounts-index/upsert-account
 import { openDatabase, type Database, type Db } from '../../../../server/db/client.ts';
 import { accounts } from '../../../../server/db/schema.ts';
 import type { UpstreamLinkedAccount } from '../../../../server/stackone/upstream-schemas.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 const account = (id: string, extra: Partial<UpstreamLinkedAccount> = {}): UpstreamLinkedAccount => ({
   id,
@@ -21,7 +22,7 @@ describe('upsertAccounts with records Postgres cannot store as sent', () => {
   let database: Database;
   // A deliberate budget: PGlite's start and migrations take seconds on a busy machine.
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'memory' });
+    database = await openDatabase(await migratedMemoryDatabase());
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -4,13 +4,14 @@ import { readLocalAccount } from '../../../../server/accounts/account-local.ts';
 import { accountView } from '../../../../server/accounts-index/account-row.ts';
 import { openDatabase, type Database } from '../../../../server/db/client.ts';
 import { accounts, auditLog, webhookEvents } from '../../../../server/db/schema.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 describe('readLocalAccount', () => {
   let database: Database;
   const at = (minute: number) => `2026-11-30T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'memory' });
+    database = await openDatabase(await migratedMemoryDatabase());
     await database.db.insert(accounts).values({
       id: 'acc_local',
       provider: 'hibob',

@@ -4,6 +4,7 @@ import { audited } from '../../../../server/audit/audited.ts';
 import { openDatabase, type Database, type Db } from '../../../../server/db/client.ts';
 import { auditLog } from '../../../../server/db/schema.ts';
 import { AppError } from '../../../../server/http/app-error.ts';
+import { migratedMemoryDatabase } from '../../../support/pglite-template.ts';
 
 /** Just what writeAudit reads from a request: the actor and the user agent. */
 const requestContext = (userAgent: string) =>
@@ -20,7 +21,7 @@ describe('audited with text Postgres cannot store as sent', () => {
   let database: Database;
   // A deliberate budget: PGlite's start and migrations take seconds on a busy machine.
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'memory' });
+    database = await openDatabase(await migratedMemoryDatabase());
   }, 60_000);
   afterAll(async () => {
     await database?.close();
