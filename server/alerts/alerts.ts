@@ -18,6 +18,8 @@ export interface AlertOptions {
   /** How often the rules are evaluated and due deliveries (retries, other processes' leftovers) sent. */
   tickMs: number;
   sendTimeoutMs: number;
+  /** The rules' clock (tests move it past the grace period instead of waiting it out). */
+  now: () => number;
 }
 
 /** 5 s, 10 s, 20 s … 10 min, twelve attempts: about an hour before a delivery is given up. */
@@ -26,6 +28,7 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
   leaseMs: 60_000,
   tickMs: 1_000,
   sendTimeoutMs: 10_000,
+  now: () => Date.now(),
 };
 
 /** Advisory lock key of the rules (any fixed int8 other than the sync's and the migrations'). */
@@ -61,7 +64,7 @@ export function createAlerts(
     db.transaction(async (tx) => {
       if (deps.database.kind === 'postgres')
         await tx.execute(sql`select pg_advisory_xact_lock(${ALERT_RULES_LOCK_KEY})`);
-      return evaluateAlertRules(tx, settings, Date.now());
+      return evaluateAlertRules(tx, settings, options.now());
     });
 
   const sendOne = async (row: Awaited<ReturnType<typeof claims.claim>>[number]) => {
