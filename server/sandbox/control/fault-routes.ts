@@ -5,7 +5,11 @@ import { FaultRuleInputSchema } from '../http/faults.ts';
 import { stackOneError } from '../http/stackone-error.ts';
 import { parseJsonBody } from '../http/parse-input.ts';
 
-const RateLimitSchema = z.strictObject({ perMinute: z.number().int().min(1).max(1_000_000) });
+const RateLimitSchema = z.strictObject({
+  perMinute: z.number().int().min(1).max(1_000_000),
+  /** `Retry-After` seconds of this limit's 429s instead of what is left of the minute (or slow-429's 60). */
+  retryAfter: z.number().int().min(0).max(3600).optional(),
+});
 
 /** Fault rules (latency, error statuses) and the platform API's rate limit. */
 export function faultControlRoutes(ctx: SandboxContext) {
@@ -29,11 +33,11 @@ export function faultControlRoutes(ctx: SandboxContext) {
       for (const id of ids) faults.remove(id);
       return c.json({ removed: ids.length }, 200);
     })
-    .get('/rate-limit', (c) => c.json({ perMinute: faults.rateLimitPerMinute }, 200))
+    .get('/rate-limit', (c) => c.json(faults.rateLimitState(), 200))
     .put('/rate-limit', async (c) => {
       const body = await parseJsonBody(c, RateLimitSchema);
       if (!body.ok) return body.response;
-      faults.setRateLimit(body.data.perMinute);
-      return c.json({ perMinute: faults.rateLimitPerMinute }, 200);
+      faults.setRateLimit(body.data.perMinute, body.data.retryAfter);
+      return c.json(faults.rateLimitState(), 200);
     });
 }

@@ -35,6 +35,7 @@ export class FaultInjector {
   private rules: FaultRule[] = [];
   private window = { start: 0, counts: new Map<string, number>() };
   rateLimitPerMinute: number;
+  private retryAfterSeconds: number | undefined;
   private readonly initialRateLimitPerMinute: number;
   private readonly dialects: SandboxDialects;
 
@@ -43,10 +44,18 @@ export class FaultInjector {
     this.dialects = options.dialects;
   }
 
-  /** Sets the limit (the one the sandbox started with when absent) and starts a fresh window. */
-  setRateLimit(perMinute: number = this.initialRateLimitPerMinute): void {
+  /**
+   * Sets the limit (the one the sandbox started with when absent) and, optionally, a fixed
+   * `Retry-After` for its 429s; starts a fresh window.
+   */
+  setRateLimit(perMinute: number = this.initialRateLimitPerMinute, retryAfterSeconds?: number): void {
     this.rateLimitPerMinute = perMinute;
+    this.retryAfterSeconds = retryAfterSeconds;
     this.window = { start: 0, counts: new Map() };
+  }
+
+  rateLimitState(): { perMinute: number; retryAfter?: number } {
+    return { perMinute: this.rateLimitPerMinute, retryAfter: this.retryAfterSeconds };
   }
 
   list(): readonly FaultRule[] {
@@ -95,9 +104,11 @@ export class FaultInjector {
     this.window.counts.set(key, count);
     if (count > this.rateLimitPerMinute) {
       // `slow-429`: StackOne's docs show a flat 60 s, whatever is left of the window.
-      const retryAfter = this.dialects.has('slow-429')
-        ? SLOW_RETRY_AFTER_SECONDS
-        : Math.max(1, Math.ceil((this.window.start + 60_000 - now) / 1000));
+      const retryAfter =
+        this.retryAfterSeconds ??
+        (this.dialects.has('slow-429')
+          ? SLOW_RETRY_AFTER_SECONDS
+          : Math.max(1, Math.ceil((this.window.start + 60_000 - now) / 1000)));
       return stackOneError(c, 429, 'Too Many Requests', {}, { 'retry-after': String(retryAfter) });
     }
     await next();
