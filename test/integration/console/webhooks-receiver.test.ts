@@ -362,18 +362,20 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(await storedCount()).toBe(before);
   });
 
-  it('loses none of a burst of 2,000 signed deliveries', { timeout: 120_000 }, async () => {
+  it('loses none of a burst of 600 signed deliveries, 100 at a time', { timeout: 120_000 }, async () => {
     const listed = await platformFetch(t.sandbox, '/accounts?page_size=100');
     const ids = ((await listed.json()) as { id: string }[]).map((a) => a.id);
     expect(ids.length).toBeGreaterThan(10);
     const start = Date.parse('2026-01-01T00:00:00Z');
-    const bodies = Array.from({ length: 2_000 }, (_, i) =>
+    const bodies = Array.from({ length: BURST }, (_, i) =>
       payload('account.updated', ids[i % ids.length]!, {
         event_date: new Date(start + i).toISOString(),
         sent_at: new Date(start + i).toISOString(),
       }),
     );
 
+    // Each is a stored, durable row before its answer: the count is what the suite can afford, the
+    // hundred in flight at once is what is under test (bench:webhook-ingest measures the rate).
     const statuses: number[] = [];
     const BATCH = 100;
     for (let i = 0; i < bodies.length; i += BATCH) {
@@ -387,7 +389,7 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
       .select({ n: count() })
       .from(webhookEvents)
       .where(inArray(webhookEvents.bodyHash, hashes));
-    expect(stored!.n).toBe(2_000);
+    expect(stored!.n).toBe(BURST);
     // Answered once stored; applied asynchronously.
     const appliedCount = async () => {
       const [applied] = await db()
@@ -402,7 +404,7 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
         );
       return applied!.n;
     };
-    await waitUntil(async () => (await appliedCount()) === 2_000, {
+    await waitUntil(async () => (await appliedCount()) === BURST, {
       what: 'every delivery applied',
       timeoutMs: 90_000,
     });
@@ -410,6 +412,8 @@ describe.each(TEST_DATABASES)('the webhook receiver on $name', ({ kind }) => {
     expect(indexed).toHaveLength(ids.length);
   });
 });
+
+const BURST = 600;
 
 describe('a console with no webhook secret configured', () => {
   let t: TestConsole;
