@@ -51,6 +51,13 @@ describe('layout', () => {
     }
     await page.goto(ui.url('/accounts'));
     await PAGES[0]!.ready(page);
+    // Phone users are told they are on the sandbox too: the badge, compact, still links to its docs.
+    const badge = page.getByRole('banner').getByRole('link', { name: 'Sandbox' });
+    await badge.waitFor();
+    expect(await badge.getAttribute('href')).toBe('/sandbox-docs');
+    const box = (await badge.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('menuitem', { name: 'Audit' }).click();
