@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SavedView, SavedViewList } from '../../shared/schemas/saved-views.ts';
 import { savedViews } from '../../server/db/schema.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 import type { AllowedError, Credentials } from './support/console-browser.ts';
 import { useConsoleBrowser } from './support/console-browser.ts';
 
@@ -50,6 +51,7 @@ describe('managing saved views from the Views menu', () => {
     const dialog = await openManageViews(page);
     const list = dialog.getByRole('list', { name: 'Saved views' });
     await list.getByText('Morning errors').waitFor();
+    await expectNoSeriousViolations(page);
 
     // Rename.
     await dialog.getByRole('button', { name: 'Rename “Morning errors”' }).click();
