@@ -1,10 +1,5 @@
-import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { isDatabaseError } from '../db/database-error.ts';
 import { AppError } from '../http/app-error.ts';
-
-/** A query that failed: drizzle's wrapper, or the driver's own error (pg and PGlite both give a severity). */
-const isDatabaseError = (err: unknown) =>
-  err instanceof DrizzleQueryError ||
-  (err instanceof Error && typeof (err as { severity?: unknown }).severity === 'string');
 
 /**
  * The error a failed sync records and every role sees. An upstream failure says what StackOne

@@ -51,6 +51,13 @@ describe('layout', () => {
     }
     await page.goto(ui.url('/accounts'));
     await PAGES[0]!.ready(page);
+    // Phone users are told they are on the sandbox too: the badge, compact, still links to its docs.
+    const badge = page.getByRole('banner').getByRole('link', { name: 'Sandbox' });
+    await badge.waitFor();
+    expect(await badge.getAttribute('href')).toBe('/sandbox-docs');
+    const box = (await badge.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('menuitem', { name: 'Audit' }).click();
@@ -107,6 +114,38 @@ describe('dark mode, from the system setting', () => {
 });
 
 describe('request logs worth opening', () => {
+  it('keeps “Failed only” in the URL: it survives a reload and follows back and forward', async () => {
+    const broken = ui.console.sandbox.context.store.listAccounts().find((a) => a.status === 'error')!;
+    const page = await ui.open(`/accounts/${broken.id}?tab=logs`, { as: 'viewer' });
+    const logs = page.getByRole('table', { name: 'Request logs' });
+    const failedOnly = page.getByRole('checkbox', { name: 'Failed only' });
+    const onlyFailedRows = async () => {
+      await logs.locator('tbody tr[data-failed]').first().waitFor();
+      await expect.poll(() => logs.locator('tbody tr:not([data-failed])').count()).toBe(0);
+    };
+    await logs.locator('tbody tr:not([data-failed])').first().waitFor();
+    expect(await failedOnly.getAttribute('aria-checked')).toBe('false');
+
+    await failedOnly.click();
+    await page.waitForURL((url) => url.searchParams.get('failedOnly') === 'true');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('logs');
+    await onlyFailedRows();
+
+    await page.reload();
+    await onlyFailedRows();
+    expect(await failedOnly.getAttribute('aria-checked')).toBe('true');
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('failedOnly'));
+    await logs.locator('tbody tr:not([data-failed])').first().waitFor();
+    expect(await failedOnly.getAttribute('aria-checked')).toBe('false');
+
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('failedOnly') === 'true');
+    await onlyFailedRows();
+    expect(await failedOnly.getAttribute('aria-checked')).toBe('true');
+  });
+
   it('filters to failed requests and opens one with its provider error; Raw shows StackOne’s payload', async () => {
     const broken = ui.console.sandbox.context.store.listAccounts().find((a) => a.status === 'error')!;
     const page = await ui.open(`/accounts/${broken.id}?tab=logs`, { as: 'viewer' });

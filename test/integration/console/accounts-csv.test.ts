@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AccountListResponse } from '../../../shared/schemas/account-filters.ts';
 import { AccountListQuerySchema } from '../../../shared/schemas/account-filters.ts';
 import type { AuditPage } from '../../../shared/schemas/audit.ts';
-import { iterateAccountPages } from '../../../server/accounts-index/export-accounts.ts';
+import { EXPORT_PAGE_SIZE, iterateAccountPages } from '../../../server/accounts-index/export-accounts.ts';
+import type { Db } from '../../../server/db/client.ts';
+import { accounts } from '../../../server/db/schema.ts';
 import { startTestConsole, TEST_DATABASES, type TestConsole } from '../../support/console.ts';
 
 /** RFC 4180 as the export writes it: quoted cells may hold commas, quotes and line breaks. */
@@ -39,6 +42,34 @@ function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Makes the export's `nth` page read from now on fail in the database itself: that statement reads
+ * the table under another name, so its conditions name a table missing from its FROM and the
+ * database refuses it (as it would a statement after a bad migration). Only the export's reads
+ * count: the console's background work reads accounts through the same `db` meanwhile.
+ */
+function failExportPageRead(db: Db, nth: number) {
+  const select = db.select.bind(db) as (...args: unknown[]) => { from(table: unknown): unknown };
+  let reads = 0;
+  return vi.spyOn(db, 'select').mockImplementation(((...args: unknown[]) => {
+    const builder = select(...args);
+    const isExportRead = new Error().stack?.includes(iterateAccountPages.name) ?? false;
+    const from = builder.from.bind(builder);
+    builder.from = (table: unknown) =>
+      from(
+        table === accounts && isExportRead && ++reads === nth
+          ? alias(accounts, 'accounts_unreachable')
+          : table,
+      );
+    return builder;
+  }) as never);
+}
+
+async function exportAudits(t: TestConsole) {
+  return ((await (await t.api('/api/audit?action=accounts.exported&pageSize=500')).json()) as AuditPage)
+    .items;
 }
 
 describe.each(TEST_DATABASES)('GET /api/accounts/csv on $name', ({ kind }) => {
@@ -152,9 +183,88 @@ describe.each(TEST_DATABASES)('GET /api/accounts/csv on $name', ({ kind }) => {
     await reader.cancel();
   });
 
+  it('answers an error body, not a file, and audits the failure when the first page cannot be read', async () => {
+    const before = (await exportAudits(t)).length;
+    const fault = failExportPageRead(t.console.deps.database.db, 1);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let res: Response;
+    let log: string;
+    try {
+      res = await t.api('/api/accounts/csv?status=error&sort=provider');
+      log = logged.mock.calls.flat().map(String).join('\n');
+    } finally {
+      fault.mockRestore();
+      logged.mockRestore();
+    }
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(await res.json()).toEqual({
+      error: { code: 'internal', message: expect.stringMatching(/^The export could not read the accounts/) },
+    });
+    // The statement (and any customer data in its values) goes to the server log, not the audit.
+    expect(log).toMatch(/accounts_unreachable/);
+
+    const audits = await exportAudits(t);
+    expect(audits.length).toBe(before + 1);
+    expect(audits[0]).toMatchObject({
+      outcome: 'failure',
+      summary: {
+        filter: { status: ['error'], sort: 'provider' },
+        rows: 0,
+        error: 'A database error stopped the export (details in the server log)',
+      },
+    });
+  });
+
   it('refuses a bad query with 400, before anything is streamed', async () => {
     const res = await t.api('/api/accounts/csv?sort=nope');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+describe.each(TEST_DATABASES)('GET /api/accounts/csv failing after its first page on $name', ({ kind }) => {
+  let t: TestConsole;
+
+  beforeAll(async () => {
+    t = await startTestConsole({
+      database: kind,
+      autoSync: false,
+      sandbox: { accounts: EXPORT_PAGE_SIZE + 10, webhookUrls: [] },
+    });
+    await t.console.deps.sync.runFull();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('ends the download broken, never as a shorter file that looks complete, and audits it', async () => {
+    const total = ((await (await t.api('/api/accounts?pageSize=1')).json()) as AccountListResponse).total;
+    expect(total).toBeGreaterThan(EXPORT_PAGE_SIZE);
+    const fault = failExportPageRead(t.console.deps.database.db, 2);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await t.api('/api/accounts/csv');
+      // The first page was read: the answer had started as a file.
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      await expect(res.text()).rejects.toThrow();
+      await vi.waitFor(async () => expect((await exportAudits(t)).length).toBe(1));
+    } finally {
+      fault.mockRestore();
+      logged.mockRestore();
+    }
+    expect((await exportAudits(t))[0]).toMatchObject({
+      outcome: 'failure',
+      summary: {
+        rows: EXPORT_PAGE_SIZE,
+        error: 'A database error stopped the export (details in the server log)',
+      },
+    });
+
+    // And with the database answering again, the same export is whole.
+    const again = await t.api('/api/accounts/csv');
+    expect(parseCsv(await again.text()).length - 1).toBe(total);
   });
 });

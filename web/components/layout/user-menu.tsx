@@ -40,7 +40,8 @@ export function UserMenu() {
         disabled={signOutMutation.isPending}
       >
         <LogOutIcon aria-hidden />
-        Sign out
+        {/* On a phone the icon alone, leaving the header room for the sandbox badge. */}
+        <span className="sr-only sm:not-sr-only">Sign out</span>
       </Button>
     </div>
   );

@@ -69,3 +69,20 @@ export function SandboxBadge() {
     </div>
   );
 }
+
+/**
+ * The badge on a phone, where the full one (and its tools) would push the header wider than the
+ * screen: the icon alone, still a link to the sandbox docs named "Sandbox".
+ */
+export function CompactSandboxBadge() {
+  const { data } = useQuery({ ...sandboxQueries.info(), meta: { silent: true } });
+  if (!data?.enabled) return null;
+  return (
+    <Badge variant="warning" className="px-1.5" asChild>
+      <a href={data.docsUrl ?? undefined} target="_blank" rel="noreferrer" title="About the StackOne sandbox">
+        <FlaskConicalIcon aria-hidden />
+        <span className="sr-only">Sandbox</span>
+      </a>
+    </Badge>
+  );
+}

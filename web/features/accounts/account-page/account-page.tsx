@@ -22,10 +22,19 @@ export interface AccountPageProps {
   accountId: string;
   tab: AccountTab;
   onTabChange: (tab: AccountTab) => void;
+  /** The request logs' "Failed only" filter, kept by the caller (in the URL). */
+  failedOnly: boolean;
+  onFailedOnlyChange: (failedOnly: boolean) => void;
 }
 
 /** One account: who, what, why it is broken, what happened to it. Live through the SSE cache updates. */
-export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
+export function AccountPage({
+  accountId,
+  tab,
+  onTabChange,
+  failedOnly,
+  onFailedOnlyChange,
+}: AccountPageProps) {
   const query = useQuery(accountQueries.detail(accountId));
   const { data: detail } = query;
 
@@ -73,7 +82,11 @@ export function AccountPage({ accountId, tab, onTabChange }: AccountPageProps) {
             <TimelineTab entries={detail.timeline} account={detail.account} />
           </TabsContent>
           <TabsContent value="logs">
-            <RequestLogsTab accountId={accountId} />
+            <RequestLogsTab
+              accountId={accountId}
+              failedOnly={failedOnly}
+              onFailedOnlyChange={onFailedOnlyChange}
+            />
           </TabsContent>
           <TabsContent value="raw">
             <RawTab detail={detail} />

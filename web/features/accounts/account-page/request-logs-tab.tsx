@@ -23,9 +23,15 @@ import { RequestLogDetailDialog } from './request-log-detail-dialog.tsx';
 const isFailure = (log: { success: boolean | null; status: number | null }) =>
   log.success === false || (log.status !== null && log.status >= 400);
 
+export interface RequestLogsTabProps {
+  accountId: string;
+  /** Show failed requests only: view state, so the caller keeps it (the account page, in the URL). */
+  failedOnly: boolean;
+  onFailedOnlyChange: (failedOnly: boolean) => void;
+}
+
 /** StackOne's request logs for the account, failures highlighted, paged with StackOne's cursor. */
-export function RequestLogsTab({ accountId }: { accountId: string }) {
-  const [failedOnly, setFailedOnly] = useState(false);
+export function RequestLogsTab({ accountId, failedOnly, onFailedOnlyChange }: RequestLogsTabProps) {
   const [opened, setOpened] = useState<{ id: string; at: string | null } | null>(null);
   const query = useInfiniteQuery(accountQueries.logs(accountId, failedOnly));
   const filter = (
@@ -33,7 +39,7 @@ export function RequestLogsTab({ accountId }: { accountId: string }) {
       <Checkbox
         id="request-logs-failed-only"
         checked={failedOnly}
-        onCheckedChange={(checked) => setFailedOnly(checked === true)}
+        onCheckedChange={(checked) => onFailedOnlyChange(checked === true)}
       />
       <Label htmlFor="request-logs-failed-only">Failed only</Label>
     </div>

@@ -28,7 +28,7 @@ function renderTab() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <RequestLogsTab accountId="acc_1" />
+      <RequestLogsTab accountId="acc_1" failedOnly={false} onFailedOnlyChange={() => {}} />
     </QueryClientProvider>,
   );
 }
