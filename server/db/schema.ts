@@ -231,6 +231,16 @@ export const incidents = pgTable(
     mutedUntil: tstz('muted_until'),
     noteCount: integer('note_count').notNull().default(0),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
+    /**
+     * What `q` searches, lower-cased: account id, owner id, owner name and label, apart (U+0001
+     * between them, so a search does not match across two fields). Kept by PostgreSQL itself, so
+     * every writer of the row has it right; trigram-indexed.
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(account_id || chr(1) || origin_owner_id || chr(1) || origin_owner_name || chr(1) || coalesce(label, ''))`,
+      ),
   },
   (t) => [
     uniqueIndex('incidents_one_unresolved_idx')
@@ -246,6 +256,13 @@ export const incidents = pgTable(
     index('incidents_resolved_idx')
       .on(t.resolvedAt, t.openedAt)
       .where(sql`${t.resolvedAt} is not null`),
+    // The queue sorted by last seen (either way), read off in order instead of sorting every row.
+    index('incidents_unresolved_last_seen_idx')
+      .on(t.lastSeenAt, t.openedAt, t.id)
+      .where(sql`${t.state} <> 'resolved'`),
+    index('incidents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // A customer's incidents (its page lists the open ones).
+    index('incidents_owner_idx').on(t.originOwnerId, t.openedAt),
   ],
 );
 
