@@ -260,7 +260,11 @@ export const incidents = pgTable(
     index('incidents_unresolved_last_seen_idx')
       .on(t.lastSeenAt, t.openedAt, t.id)
       .where(sql`${t.state} <> 'resolved'`),
-    index('incidents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Bounded pending list as on accounts: a sync moves last_seen_at of every broken account's
+    // incident (at most once a minute), and each such update adds its row to this index again.
+    index('incidents_search_trgm_idx')
+      .using('gin', sql`${t.searchText} gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 512 }),
     // A customer's incidents (its page lists the open ones).
     index('incidents_owner_idx').on(t.originOwnerId, t.openedAt),
   ],
