@@ -265,6 +265,10 @@ export const incidents = pgTable(
     index('incidents_search_trgm_idx')
       .using('gin', sql`${t.searchText} gin_trgm_ops`)
       .with({ gin_pending_list_limit: 512 }),
+    // The queue's facet counts: the unresolved incidents grouped by every facet, read in order.
+    index('incidents_unresolved_facets_idx')
+      .on(t.state, t.kind, t.provider, t.reasonCode, t.assigneeId)
+      .where(sql`${t.state} <> 'resolved'`),
     // A customer's incidents (its page lists the open ones).
     index('incidents_owner_idx').on(t.originOwnerId, t.openedAt),
   ],
