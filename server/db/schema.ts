@@ -231,6 +231,16 @@ export const incidents = pgTable(
     mutedUntil: tstz('muted_until'),
     noteCount: integer('note_count').notNull().default(0),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
+    /**
+     * What `q` searches, lower-cased: account id, owner id, owner name and label, apart (U+0001
+     * between them, so a search does not match across two fields). Kept by PostgreSQL itself, so
+     * every writer of the row has it right; trigram-indexed.
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(account_id || chr(1) || origin_owner_id || chr(1) || origin_owner_name || chr(1) || coalesce(label, ''))`,
+      ),
   },
   (t) => [
     uniqueIndex('incidents_one_unresolved_idx')
@@ -246,6 +256,21 @@ export const incidents = pgTable(
     index('incidents_resolved_idx')
       .on(t.resolvedAt, t.openedAt)
       .where(sql`${t.resolvedAt} is not null`),
+    // The queue sorted by last seen (either way), read off in order instead of sorting every row.
+    index('incidents_unresolved_last_seen_idx')
+      .on(t.lastSeenAt, t.openedAt, t.id)
+      .where(sql`${t.state} <> 'resolved'`),
+    // Bounded pending list as on accounts: a sync moves last_seen_at of every broken account's
+    // incident (at most once a minute), and each such update adds its row to this index again.
+    index('incidents_search_trgm_idx')
+      .using('gin', sql`${t.searchText} gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 512 }),
+    // The queue's facet counts: the unresolved incidents grouped by every facet, read in order.
+    index('incidents_unresolved_facets_idx')
+      .on(t.state, t.kind, t.provider, t.reasonCode, t.assigneeId)
+      .where(sql`${t.state} <> 'resolved'`),
+    // A customer's incidents (its page lists the open ones).
+    index('incidents_owner_idx').on(t.originOwnerId, t.openedAt),
   ],
 );
 

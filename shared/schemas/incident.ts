@@ -42,7 +42,7 @@ export type IncidentSort = z.infer<typeof IncidentSortSchema>;
 /**
  * `GET /api/incidents` query; the web's URL state of the queue parses with it too. No `state`: the
  * unresolved ones. `assignee`: `me`, `none` or a user id. `q`: the customer (owner name or id),
- * account id or label.
+ * account id or label. `ownerId`: exactly one customer.
  */
 export const IncidentListQuerySchema = z.object({
   state: queryList.pipe(z.array(IncidentStateSchema)),
@@ -51,6 +51,8 @@ export const IncidentListQuerySchema = z.object({
   reason: queryList.pipe(z.array(z.string().max(200))),
   assignee: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200, 'Search text has at most 200 characters').optional(),
+  /** One customer's incidents (its origin owner id), as its page lists them. */
+  ownerId: z.string().trim().min(1).max(200).optional(),
   sort: IncidentSortSchema.default('openedAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int('page must be a whole number').min(1, 'page starts at 1').default(1),

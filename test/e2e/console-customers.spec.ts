@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
 import { settleAnimations } from './support/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,21 @@ describe('customers, saved views and the command palette', () => {
     await page.getByRole('heading', { level: 1, name: 'Acme Corporation' }).waitFor();
     await page.getByRole('table', { name: 'Accounts' }).locator('tbody tr').first().waitFor();
     await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+    // Needs attention lists the customer's open incidents (at most ten), not its broken accounts.
+    const { rows } = (await ui.console.console.deps.database.db.execute(
+      sql`select count(*)::int as n from incidents where origin_owner_id = 'cust_00001' and state <> 'resolved'`,
+    )) as unknown as { rows: { n: number }[] };
+    const open = Math.min(rows[0]!.n, 10);
+    if (open === 0) await page.getByText('This customer has no open incidents.').waitFor();
+    else
+      await expect
+        .poll(() =>
+          page
+            .getByRole('list', { name: 'Open incidents' })
+            .getByRole('link', { name: 'Notes and history' })
+            .count(),
+        )
+        .toBe(open);
     await expectNoSeriousViolations(page);
   });
 });

@@ -13,7 +13,13 @@ export interface IncidentRowInput {
   state?: 'open' | 'acknowledged' | 'waiting_on_customer' | 'resolved';
   reasonCode?: string | null;
   openedAt: Date;
+  /** Default: resolvedAt, else openedAt. */
+  lastSeenAt?: Date;
   resolvedAt?: Date | null;
+  originOwnerId?: string;
+  originOwnerName?: string;
+  label?: string | null;
+  assigneeId?: string | null;
 }
 
 export async function insertIncidents(db: Db, rows: readonly IncidentRowInput[]): Promise<void> {
@@ -25,13 +31,15 @@ export async function insertIncidents(db: Db, rows: readonly IncidentRowInput[])
         id: `inc_${randomUUID()}`,
         accountId: r.accountId,
         provider: r.provider,
-        originOwnerId: 'cust_test',
-        originOwnerName: 'Test Customer',
+        originOwnerId: r.originOwnerId ?? 'cust_test',
+        originOwnerName: r.originOwnerName ?? 'Test Customer',
+        label: r.label ?? null,
+        assigneeId: r.assigneeId ?? null,
         kind: r.kind ?? 'error',
         state: r.state ?? (resolvedAt ? 'resolved' : 'open'),
         reasonCode: r.reasonCode ?? null,
         openedAt: r.openedAt.toISOString(),
-        lastSeenAt: (resolvedAt ?? r.openedAt).toISOString(),
+        lastSeenAt: (r.lastSeenAt ?? resolvedAt ?? r.openedAt).toISOString(),
         resolvedAt: resolvedAt?.toISOString() ?? null,
         resolution: resolvedAt ? 'active' : null,
       };

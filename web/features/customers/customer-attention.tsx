@@ -1,27 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { AlertTriangleIcon } from 'lucide-react';
-import { AccountListQuerySchema } from '../../../shared/schemas/account-filters.ts';
+import { IncidentListQuerySchema } from '../../../shared/schemas/incident.ts';
 import { ErrorState } from '../../components/feedback/error-state.tsx';
 import { ProviderName } from '../../components/provider/provider-name.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
-import { accountQueries } from '../../lib/queries/accounts.ts';
-import { AccountStatusBadge } from '../accounts/account-status-badge.tsx';
+import { incidentQueries } from '../../lib/queries/incidents.ts';
+import { IncidentStateBadge } from '../incidents/incident-state-badge.tsx';
 
 const ATTENTION_LIMIT = 10;
 
 /**
- * The customer's accounts that need attention: in error or inactive, from the accounts API.
- * Seam: once incidents are on main (`GET /api/incidents?ownerId=`), this becomes the customer's open
- * incidents, with their state and assignee; the section keeps its heading and place on the page.
+ * What needs attention at this customer: its open incidents (`GET /api/incidents?ownerId=`), oldest
+ * first as in the queue, with their state, reason, age and who is on them.
  */
 export function CustomerAttention({ ownerId }: { ownerId: string }) {
   const query = useQuery(
-    accountQueries.list(
-      AccountListQuerySchema.parse({ ownerId, status: ['error', 'inactive'], pageSize: ATTENTION_LIMIT }),
-    ),
+    incidentQueries.list(IncidentListQuerySchema.parse({ ownerId, pageSize: ATTENTION_LIMIT })),
   );
   return (
     <Card>
@@ -37,29 +34,41 @@ export function CustomerAttention({ ownerId }: { ownerId: string }) {
         ) : query.isError ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : query.data.items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Every account of this customer is working.</p>
+          <p className="text-sm text-muted-foreground">This customer has no open incidents.</p>
         ) : (
-          <ul className="divide-y" aria-label="Accounts that need attention">
-            {query.data.items.map((account) => (
-              <li key={account.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-                <AccountStatusBadge status={account.status} />
+          <ul className="divide-y" aria-label="Open incidents">
+            {query.data.items.map((incident) => (
+              <li key={incident.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+                <IncidentStateBadge incident={incident} />
                 <Link
                   to="/accounts/$accountId"
-                  params={{ accountId: account.id }}
+                  params={{ accountId: incident.accountId }}
                   className="font-medium hover:underline"
                 >
-                  <ProviderName account={account} />
+                  <ProviderName account={{ provider: incident.provider, providerName: null }} />
                 </Link>
-                {account.label && <span className="text-muted-foreground">{account.label}</span>}
+                {incident.label && <span className="text-muted-foreground">{incident.label}</span>}
+                <span className="text-muted-foreground">{incident.assignee?.email ?? 'Unassigned'}</span>
                 <span className="ml-auto text-xs text-muted-foreground">
-                  {account.statusReasons[0]?.description ?? 'No reason given'} ·{' '}
-                  <RelativeTime value={account.updatedAt} />
+                  {incident.reasonDescription ?? incident.reasonCode ?? 'No reason given'} · opened{' '}
+                  <RelativeTime value={incident.openedAt} /> ·{' '}
+                  <Link
+                    to="/incidents"
+                    search={{ incident: incident.id, q: incident.accountId }}
+                    className="underline"
+                  >
+                    Notes and history
+                  </Link>
                 </span>
               </li>
             ))}
             {query.data.total > ATTENTION_LIMIT && (
               <li className="pt-2 text-xs text-muted-foreground">
-                and {query.data.total - ATTENTION_LIMIT} more in the table below (filter Status).
+                and {query.data.total - ATTENTION_LIMIT} more in the{' '}
+                <Link to="/incidents" search={{ q: ownerId }} className="underline">
+                  incident queue
+                </Link>
+                .
               </li>
             )}
           </ul>

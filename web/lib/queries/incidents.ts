@@ -23,6 +23,7 @@ export function toIncidentListParams(query: IncidentListQuery) {
   return {
     ...(query.q ? { q: query.q } : {}),
     ...(query.assignee ? { assignee: query.assignee } : {}),
+    ...(query.ownerId ? { ownerId: query.ownerId } : {}),
     state: query.state,
     kind: query.kind,
     provider: query.provider,

@@ -1,0 +1,5 @@
+ALTER TABLE "incidents" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(account_id || chr(1) || origin_owner_id || chr(1) || origin_owner_name || chr(1) || coalesce(label, ''))) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "incidents_unresolved_last_seen_idx" ON "incidents" USING btree ("last_seen_at","opened_at","id") WHERE "incidents"."state" <> 'resolved';--> statement-breakpoint
+CREATE INDEX "incidents_search_trgm_idx" ON "incidents" USING gin ("search_text" gin_trgm_ops) WITH (gin_pending_list_limit=512);--> statement-breakpoint
+CREATE INDEX "incidents_unresolved_facets_idx" ON "incidents" USING btree ("state","kind","provider","reason_code","assignee_id") WHERE "incidents"."state" <> 'resolved';--> statement-breakpoint
+CREATE INDEX "incidents_owner_idx" ON "incidents" USING btree ("origin_owner_id","opened_at");
