@@ -63,13 +63,17 @@ function dueMessages(
   at: (row: Row) => number,
   now: number,
   settings: AlertRuleSettings,
+  dueLater: (dueAt: number) => void,
 ): { grouped: boolean; incidents: Row[] }[] {
   const graceMs = settings.graceSeconds * 1000;
   const messages: { grouped: boolean; incidents: Row[] }[] = [];
   let i = 0;
   while (i < rows.length) {
     const start = at(rows[i]!);
-    if (start + graceMs > now) break;
+    if (start + graceMs > now) {
+      dueLater(start + graceMs);
+      break;
+    }
     let end = i;
     while (end < rows.length && at(rows[end]!) <= start + graceMs) end++;
     const window = rows.slice(i, end);
@@ -132,8 +136,14 @@ export async function evaluateAlertRules(
   tx: Executor,
   settings: AlertRuleSettings,
   now: number,
-): Promise<number> {
+): Promise<{ announced: number; nextDueAt: number | null }> {
   let announced = 0;
+  // When the earliest message still in its grace period falls due: the caller scans again then
+  // rather than at its next regular tick.
+  let nextDueAt: number | null = null;
+  const dueLater = (dueAt: number) => {
+    nextDueAt = nextDueAt === null ? dueAt : Math.min(nextDueAt, dueAt);
+  };
   const untracked = (await tx
     .select(columns)
     .from(incidents)
@@ -160,7 +170,7 @@ export async function evaluateAlertRules(
 
   const openedAt = (row: Row) => ms(row.openedAt);
   for (const rows of byProvider(candidates, openedAt)) {
-    for (const message of dueMessages(rows, openedAt, now, settings)) {
+    for (const message of dueMessages(rows, openedAt, now, settings, dueLater)) {
       const id = await announce(tx, 'opened', message, settings.publicUrl);
       await tx.execute(sql`
         insert into ${alertIncidentStates} (incident_id, open_status, open_announcement_id)
@@ -191,16 +201,14 @@ export async function evaluateAlertRules(
   }
   const toResolve = resolved.filter((row) => !silent.includes(row.id));
   for (const rows of byProvider(toResolve, resolvedAt)) {
-    for (const message of dueMessages(rows, resolvedAt, now, settings)) {
+    for (const message of dueMessages(rows, resolvedAt, now, settings, dueLater)) {
       const id = await announce(tx, 'resolved', message, settings.publicUrl);
       await tx
         .update(alertIncidentStates)
         .set({ resolveStatus: 'announced', resolveAnnouncementId: id, updatedAt: sql`now()` })
-        .where(
-          sql`${alertIncidentStates.incidentId} in ${idsOf(message.incidents.map((i) => i.id))}`,
-        );
+        .where(sql`${alertIncidentStates.incidentId} in ${idsOf(message.incidents.map((i) => i.id))}`);
       announced++;
     }
   }
-  return announced;
+  return { announced, nextDueAt };
 }

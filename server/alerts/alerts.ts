@@ -58,6 +58,8 @@ export function createAlerts(
     publicUrl: deps.config.publicUrl,
   };
   let timer: NodeJS.Timeout | null = null;
+  /** A scan at the moment the earliest pending message is due (between regular ticks). */
+  let dueTimer: NodeJS.Timeout | null = null;
   let closed = false;
 
   const scan = () =>
@@ -106,6 +108,20 @@ export function createAlerts(
     return draining;
   };
 
+  const scheduleDue = (dueAt: number | null) => {
+    if (dueTimer) clearTimeout(dueTimer);
+    dueTimer = null;
+    if (dueAt === null || closed) return;
+    dueTimer = setTimeout(
+      () => {
+        dueTimer = null;
+        tick().catch((err: unknown) => console.warn('[alerts] tick failed:', err));
+      },
+      Math.max(0, dueAt - options.now()) + 1,
+    );
+    dueTimer.unref();
+  };
+
   let ticking: Promise<void> | null = null;
   let nextTick: Promise<void> | null = null;
   /**
@@ -123,7 +139,7 @@ export function createAlerts(
     }
     ticking = (async () => {
       try {
-        if (!closed) await scan();
+        if (!closed) scheduleDue((await scan()).nextDueAt);
         await drain();
       } finally {
         ticking = null;
@@ -161,6 +177,7 @@ export function createAlerts(
     async close(): Promise<void> {
       closed = true;
       if (timer) clearInterval(timer);
+      if (dueTimer) clearTimeout(dueTimer);
       await ticking?.catch(() => {});
       await draining?.catch(() => {});
       sender.close();

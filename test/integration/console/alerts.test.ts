@@ -123,6 +123,18 @@ describe.each(TEST_DATABASES)('alerts, on $name', ({ kind }) => {
     );
   };
 
+  it('scans again the moment an incident’s grace ends, not at the next regular tick', async () => {
+    // Regular ticks are an hour apart here: only the scan scheduled at the end of the grace can send it.
+    await insertIncident(db(), { provider: 'hibob', openedAt: secondsFromNow(-GRACE + 2) });
+    await t.console.deps.alerts.tick();
+    expect(hookMessages()).toHaveLength(0);
+    await waitUntil(() => hookMessages().length === 1, {
+      timeoutMs: 30_000,
+      what: 'the message sent when its grace ends',
+    });
+    expect(hookMessages()[0]).toMatchObject({ kind: 'opened', provider: 'hibob', count: 1 });
+  });
+
   it('announces an incident still open after the grace period to Slack, a signed webhook and email, then its resolve', async () => {
     const incident = await insertIncident(db(), {
       provider: 'hibob',
