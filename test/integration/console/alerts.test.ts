@@ -133,6 +133,11 @@ describe.each(TEST_DATABASES)('alerts, on $name', ({ kind }) => {
       what: 'the message sent when its grace ends',
     });
     expect(hookMessages()[0]).toMatchObject({ kind: 'opened', provider: 'hibob', count: 1 });
+    // Every destination has it before the next test (the email may still be on its way).
+    await waitUntil(async () => (await pendingDeliveries()) === 0 && smtp.mails.length === 1, {
+      timeoutMs: 30_000,
+      what: 'the message delivered everywhere',
+    });
   });
 
   it('announces an incident still open after the grace period to Slack, a signed webhook and email, then its resolve', async () => {
