@@ -37,7 +37,9 @@ export default defineConfig({
           globalSetup: ['test/setup/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: each starts its own console, sandbox and database (a fresh PGlite or
+          // a Postgres database of its own), on ports of its own; most of a file's time is waiting.
+          maxWorkers: 2,
         },
       },
       {
