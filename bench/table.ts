@@ -77,6 +77,26 @@ const readyProbe = (selector: string, n: number) => `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
+/** Where a first visit's time goes: each request's start and end, from navigation start. */
+async function printWaterfall(page: Page) {
+  const entries = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e as PerformanceResourceTiming)
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })),
+  );
+  const readyAt = await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+  console.log('\nthe last first visit, from navigation start (ms):');
+  for (const e of entries.sort((a, b) => a.start - b.start))
+    console.log(
+      `  ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)}  ${new URL(e.name).pathname}${new URL(e.name).search}`.slice(
+        0,
+        160,
+      ),
+    );
+  console.log(`  ${readyAt.toFixed(0).padStart(6)}            ${ROWS} rows in the DOM`);
+}
+
 async function timeUntilReady(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(
@@ -240,6 +260,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const fresh = await probedPage(browser, rowSelector, ROWS, storage);
     samples.cold.push(await timeUntilReady(fresh, tableUrl));
+    if (i === RUNS - 1) await printWaterfall(fresh);
     await fresh.context().close();
     if (!consoleB || !storageB) continue;
     const freshB = await probedPage(browser, rowSelector, ROWS, storageB);
