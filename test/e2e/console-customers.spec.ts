@@ -51,20 +51,42 @@ describe('customers, saved views and the command palette', () => {
       .filter((a) => a.origin_owner_id === 'cust_00001');
     await expect.poll(() => rows.count()).toBe(acme.length);
 
-    await page.getByRole('button', { name: 'Add account' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add account' });
-    await dialog.waitFor();
-    expect(await dialog.getByRole('combobox', { name: 'Customer ID' }).inputValue()).toBe('cust_00001');
-    expect(await dialog.getByLabel('Customer name').inputValue()).toBe('Acme Corporation');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-
     // The palette remembers: the customer is the first item before anything is typed.
     await page.keyboard.press('Control+k');
     await palette.waitFor();
     const first = palette.getByRole('option').first();
     await first.waitFor();
     expect(await first.textContent()).toContain('Acme Corporation');
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'detached' });
+
+    // Add account starts with the customer filled in, and ends in the real Hub.
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add account' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Customer ID' }).inputValue()).toBe('cust_00001');
+    expect(await dialog.getByLabel('Customer name').inputValue()).toBe('Acme Corporation');
+    await dialog.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('combobox', { name: 'Search providers' }).fill('greenhouse');
+    await page.getByRole('option', { name: /Greenhouse/ }).click();
+    await dialog.getByRole('textbox', { name: 'Label' }).fill('From the palette');
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    const harvestKey = dialog.getByLabel('Harvest API key');
+    await harvestKey.waitFor({ timeout: 45_000 });
+    await harvestKey.fill('gh_harvest_from_palette');
+    await dialog.getByLabel('On-Behalf-Of user ID').fill('515151');
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+
+    await page.getByText('Account added').waitFor();
+    await page.waitForURL((url) => /^\/accounts\/[^/]+$/.test(url.pathname));
+    const newId = new URL(page.url()).pathname.split('/').at(-1)!;
+    expect(ui.console.sandbox.context.store.getAccount(newId)).toMatchObject({
+      origin_owner_id: 'cust_00001',
+      origin_owner_name: 'Acme Corporation',
+      provider: 'greenhouse',
+      label: 'From the palette',
+      status: 'active',
+    });
   });
 
   it('saves the filtered table as a view that the navigation opens again, and exports it', async () => {
