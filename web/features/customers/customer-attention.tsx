@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/ca
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { incidentQueries } from '../../lib/queries/incidents.ts';
+import { IncidentNotesLink } from '../incidents/incident-notes-link.tsx';
 import { IncidentStateBadge } from '../incidents/incident-state-badge.tsx';
 
 const ATTENTION_LIMIT = 10;
@@ -51,14 +52,7 @@ export function CustomerAttention({ ownerId }: { ownerId: string }) {
                 <span className="text-muted-foreground">{incident.assignee?.email ?? 'Unassigned'}</span>
                 <span className="ml-auto text-xs text-muted-foreground">
                   {incident.reasonDescription ?? incident.reasonCode ?? 'No reason given'} · opened{' '}
-                  <RelativeTime value={incident.openedAt} /> ·{' '}
-                  <Link
-                    to="/incidents"
-                    search={{ incident: incident.id, q: incident.accountId }}
-                    className="underline"
-                  >
-                    Notes and history
-                  </Link>
+                  <RelativeTime value={incident.openedAt} /> · <IncidentNotesLink incident={incident} />
                 </span>
               </li>
             ))}

@@ -1,8 +1,8 @@
-import { Link } from '@tanstack/react-router';
 import { SirenIcon } from 'lucide-react';
 import type { Incident } from '../../../shared/schemas/incident.ts';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card.tsx';
 import { IncidentActions } from './incident-actions.tsx';
+import { IncidentNotesLink } from './incident-notes-link.tsx';
 import { IncidentSummary } from './incident-summary.tsx';
 
 /** The account page's open incident, with the queue's actions; nothing when the account has none. */
@@ -15,13 +15,7 @@ export function AccountOpenIncident({ incident }: { incident: Incident | null | 
           <SirenIcon aria-hidden className="size-4 text-red-600" />
           Open incident
         </CardTitle>
-        <Link
-          to="/incidents"
-          search={{ incident: incident.id, q: incident.accountId }}
-          className="text-sm underline"
-        >
-          Notes and history
-        </Link>
+        <IncidentNotesLink incident={incident} className="text-sm underline" />
       </CardHeader>
       <CardContent className="grid gap-4">
         <IncidentSummary incident={incident} />
