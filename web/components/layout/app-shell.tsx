@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { WaypointsIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { CommandPalette } from '../../features/command-palette/command-palette.tsx';
-import { CompactSandboxBadge, SandboxBadge } from '../../features/sandbox/sandbox-badge.tsx';
+import { SandboxBadge } from '../../features/sandbox/sandbox-badge.tsx';
 import { AppNav } from './app-nav.tsx';
 import { MobileNav } from './mobile-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -28,13 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             Switchboard
           </Link>
-          {/* The full badge and its tools are too wide for a phone's header: there, the icon alone. */}
-          <div className="flex md:hidden">
-            <CompactSandboxBadge />
-          </div>
-          <div className="hidden md:flex">
-            <SandboxBadge />
-          </div>
+          <SandboxBadge />
           <div className="hidden md:flex">
             <AppNav />
           </div>

@@ -33,7 +33,8 @@ export function SandboxBadge() {
   if (!data?.enabled) return null;
   return (
     <div className="flex items-center gap-1">
-      <Badge variant="warning" asChild>
+      {/* On a phone the icon alone (still named Sandbox), and no tools: the header has no room. */}
+      <Badge variant="warning" className="max-md:px-1.5" asChild>
         <a
           href={data.docsUrl ?? undefined}
           target="_blank"
@@ -41,13 +42,13 @@ export function SandboxBadge() {
           title="About the StackOne sandbox"
         >
           <FlaskConicalIcon aria-hidden />
-          Sandbox
+          <span className="max-md:sr-only">Sandbox</span>
         </a>
       </Badge>
       {isAdmin && (
         <>
           <DropdownMenu>
-            <DropdownMenuTrigger className="rounded-md px-1.5 py-0.5 text-xs text-muted-foreground hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
+            <DropdownMenuTrigger className="rounded-md max-md:hidden px-1.5 py-0.5 text-xs text-muted-foreground hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
               Sandbox tools
             </DropdownMenuTrigger>
             <DropdownMenuContent align="start">
@@ -67,22 +68,5 @@ export function SandboxBadge() {
         </>
       )}
     </div>
-  );
-}
-
-/**
- * The badge on a phone, where the full one (and its tools) would push the header wider than the
- * screen: the icon alone, still a link to the sandbox docs named "Sandbox".
- */
-export function CompactSandboxBadge() {
-  const { data } = useQuery({ ...sandboxQueries.info(), meta: { silent: true } });
-  if (!data?.enabled) return null;
-  return (
-    <Badge variant="warning" className="px-1.5" asChild>
-      <a href={data.docsUrl ?? undefined} target="_blank" rel="noreferrer" title="About the StackOne sandbox">
-        <FlaskConicalIcon aria-hidden />
-        <span className="sr-only">Sandbox</span>
-      </a>
-    </Badge>
   );
 }
