@@ -2,6 +2,8 @@ import { and, eq, getTableColumns, gt, isNull, lt, or, type SQL } from 'drizzle-
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AccountListQuery } from '../../shared/schemas/account-filters.ts';
 import type { Db } from '../db/client.ts';
+import { isDatabaseError } from '../db/database-error.ts';
+import { AppError } from '../http/app-error.ts';
 import { accounts } from '../db/schema.ts';
 import { csvLine } from '../http/csv-cell.ts';
 import type { AccountRow } from './account-row.ts';
@@ -111,3 +113,45 @@ export const accountsCsvLines = (rows: readonly AccountRow[]) =>
       ]),
     )
     .join('');
+
+/**
+ * What an export's audit row says of a failed read. A database error's message holds the statement
+ * and its values (customer names): that goes to the server log only.
+ */
+export function exportReadFailure(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  console.error('[export] reading the accounts for a CSV export failed', err);
+  return isDatabaseError(err)
+    ? 'A database error stopped the export (details in the server log)'
+    : 'An internal error stopped the export (details in the server log)';
+}
+
+/**
+ * Writes the CSV header, then `first` and every later page of `pages`, each through `write` (which
+ * waits for the reader: one page in memory). Ends with the rows written and, when it stopped early,
+ * why: a page that could not be read (exportReadFailure), or a write that failed (the download gone).
+ */
+export async function writeAccountsCsv(
+  first: IteratorResult<AccountRow[], void>,
+  pages: AsyncGenerator<AccountRow[]>,
+  write: (text: string) => Promise<void>,
+): Promise<{ rows: number; error: string | null }> {
+  let rows = 0;
+  try {
+    await write(accountsCsvHeader());
+    let page = first;
+    while (!page.done) {
+      await write(accountsCsvLines(page.value));
+      rows += page.value.length;
+      try {
+        page = await pages.next();
+      } catch (err) {
+        return { rows, error: exportReadFailure(err) };
+      }
+    }
+    return { rows, error: null };
+  } catch (err) {
+    await pages.return(undefined);
+    return { rows, error: err instanceof Error ? err.message : String(err) };
+  }
+}

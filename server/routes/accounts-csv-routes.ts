@@ -2,9 +2,9 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { AccountListQuerySchema } from '../../shared/schemas/account-filters.ts';
 import {
-  accountsCsvHeader,
-  accountsCsvLines,
+  exportReadFailure,
   iterateAccountPages,
+  writeAccountsCsv,
   type AccountExportFilter,
 } from '../accounts-index/export-accounts.ts';
 import type { AccountRow } from '../accounts-index/account-row.ts';
@@ -12,23 +12,10 @@ import type { AppDeps } from '../app-deps.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { requirePermission } from '../auth/session-middleware.ts';
 import type { Db } from '../db/client.ts';
-import { isDatabaseError } from '../db/database-error.ts';
 import { AppError } from '../http/app-error.ts';
 import { validate } from '../http/validate.ts';
 
 const CANCELLED = 'The download was cancelled';
-
-/**
- * What the audit row says of a failed read. A database error's message holds the statement and its
- * values (customer names): that goes to the server log only.
- */
-function readFailure(err: unknown): string {
-  if (err instanceof AppError) return err.message;
-  console.error('[export] reading the accounts for a CSV export failed', err);
-  return isDatabaseError(err)
-    ? 'A database error stopped the export (details in the server log)'
-    : 'An internal error stopped the export (details in the server log)';
-}
 
 async function auditExport(
   db: Db,
@@ -76,7 +63,7 @@ export function accountsCsvRoutes(deps: AppDeps) {
       try {
         first = await pages.next();
       } catch (err) {
-        await auditExport(db, c, filter, 0, readFailure(err));
+        await auditExport(db, c, filter, 0, exportReadFailure(err));
         throw new AppError(
           'internal',
           'The export could not read the accounts, so nothing was exported. Try again; the server log has the details.',
@@ -92,30 +79,7 @@ export function accountsCsvRoutes(deps: AppDeps) {
           throw new Error(CANCELLED);
         });
       void (async () => {
-        let rows = 0;
-        let error: string | null = null;
-        try {
-          await write(accountsCsvHeader());
-          if (!first.done) {
-            await write(accountsCsvLines(first.value));
-            rows += first.value.length;
-            for (;;) {
-              let next: IteratorResult<AccountRow[], void>;
-              try {
-                next = await pages.next();
-              } catch (err) {
-                error = readFailure(err);
-                break;
-              }
-              if (next.done) break;
-              await write(accountsCsvLines(next.value));
-              rows += next.value.length;
-            }
-          }
-        } catch (err) {
-          error = err instanceof Error ? err.message : String(err);
-          await pages.return(undefined);
-        }
+        const { rows, error } = await writeAccountsCsv(first, pages, write);
         await auditExport(db, c, filter, rows, error);
         if (error) breakResponse(c, error);
         await (error ? writer.abort(new Error(error)) : writer.close()).catch(() => {});
