@@ -71,6 +71,13 @@ describe.each(TEST_DATABASES)('the scheduled sync across processes on $name', ({
     const [syncA, syncB] = [await syncOn(ctx.first), await syncOn(ctx.second)];
     syncA.start();
     syncB.start();
+    // Stopping aborts a run in flight, and which process leads is a race: wait until the runs that
+    // started (the leader's; on PGlite, both) have ended before stopping either.
+    const runsEnded = () => {
+      const started = [syncA.status(), syncB.status()].filter((s) => s.startedAt !== null);
+      return started.length === (kind === 'postgres' ? 1 : 2) && started.every((s) => s.state !== 'running');
+    };
+    await expect.poll(runsEnded, { timeout: 30_000 }).toBe(true);
     await syncA.stop();
     await syncB.stop();
     const ran = [syncA.status(), syncB.status()].filter((s) => s.startedAt !== null);
