@@ -14,7 +14,7 @@ import { createConnectorsCache } from './connectors/connectors-cache.ts';
 import { openDatabase, type DatabaseConfig } from './db/client.ts';
 import type { DataDirLock } from './db/data-dir-lock.ts';
 import { createEventBus } from './events/event-bus.ts';
-import { createLinkService } from './links/link-service.ts';
+import { createLinkService, type LinkServiceOptions } from './links/link-service.ts';
 import { createStackOneClient } from './stackone/stackone-client.ts';
 import {
   createWebhookDeliveries,
@@ -41,6 +41,8 @@ export interface StartConsoleOptions {
   webhookQueue?: Partial<WebhookQueueOptions>;
   /** Retry policy, lease and tick of the alerts (tests shorten them). */
   alerts?: Partial<AlertOptions>;
+  /** Bulk jobs' pace and lease, and the links' settle tick (tests shorten them). */
+  links?: LinkServiceOptions;
 }
 
 /** Opens the database, wires the app, listens, and starts the sync. */
@@ -84,7 +86,7 @@ export async function startConsole(
     signInLimiter: new SignInLimiter(),
     accountReads,
     webhooks,
-    links: createLinkService({ database, bus, stackOne, publicUrl: config.publicUrl }),
+    links: createLinkService({ database, bus, stackOne, publicUrl: config.publicUrl }, options.links),
     alerts,
   };
   const app = createApp(deps, { spaDir: options.spaDir });

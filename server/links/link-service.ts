@@ -19,11 +19,18 @@ export interface LinkServiceDeps {
  * process hears every change through the Postgres fan-out; the update is idempotent), settles what
  * events missed and expiries on a timer, and runs bulk jobs (resuming those a restart left).
  */
-export function createLinkService(deps: LinkServiceDeps, workerOptions: Partial<BulkWorkerOptions> = {}) {
+export interface LinkServiceOptions {
+  /** Pace, concurrency and lease of bulk jobs. */
+  worker?: Partial<BulkWorkerOptions>;
+  /** How often links are settled and lapsed bulk jobs taken up. */
+  settleEveryMs?: number;
+}
+
+export function createLinkService(deps: LinkServiceDeps, options: LinkServiceOptions = {}) {
   const ledger: LedgerDeps = { db: deps.database.db, bus: deps.bus, publicUrl: deps.publicUrl };
   const worker = createBulkWorker(
     { database: deps.database, stackOne: deps.stackOne, bus: deps.bus, publicUrl: deps.publicUrl },
-    { ...DEFAULT_BULK_WORKER_OPTIONS, ...workerOptions },
+    { ...DEFAULT_BULK_WORKER_OPTIONS, ...options.worker },
   );
   let timer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -48,7 +55,7 @@ export function createLinkService(deps: LinkServiceDeps, workerOptions: Partial<
         );
       });
       await tick();
-      timer = setInterval(() => void tick(), SETTLE_EVERY_MS);
+      timer = setInterval(() => void tick(), options.settleEveryMs ?? SETTLE_EVERY_MS);
       timer.unref();
     },
     async close() {

@@ -136,6 +136,8 @@ type TestConsoleOptions = {
   webhookQueue?: StartConsoleOptions['webhookQueue'];
   /** The alerts' retry policy, lease and tick. */
   alerts?: StartConsoleOptions['alerts'];
+  /** Bulk jobs' pace and lease, and the links' settle tick. */
+  links?: StartConsoleOptions['links'];
 };
 
 async function startTestConsoleOnce(options: TestConsoleOptions): Promise<TestConsole> {
@@ -169,6 +171,7 @@ async function startTestConsoleOnce(options: TestConsoleOptions): Promise<TestCo
       spaDir: options.spaDir,
       webhookQueue: options.webhookQueue,
       alerts: options.alerts,
+      links: options.links,
     });
   let running: RunningConsole;
   try {

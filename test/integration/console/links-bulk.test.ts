@@ -63,6 +63,9 @@ describe('bulk re-link links', () => {
     t = await startTestConsole({
       autoSync: false,
       sandbox: { accounts: 1010, rateLimitPerMinute: 100_000 },
+      // Twice the default pace, and a crashed process's lease that lapses (and is looked for) in
+      // seconds rather than half a minute: the same behaviour, sooner.
+      links: { worker: { perSecond: 20, leaseMs: 5_000 }, settleEveryMs: 1_000 },
     });
     await t.console.deps.sync.runFull();
     seeded = await t.console.deps.database.db
