@@ -71,17 +71,20 @@ describe.each(TEST_DATABASES)('the scheduled sync across processes on $name', ({
     const [syncA, syncB] = [await syncOn(ctx.first), await syncOn(ctx.second)];
     syncA.start();
     syncB.start();
+    // Only the leader runs on PostgreSQL; on PGlite every sync leads (one process per database), so both run.
+    const runners = kind === 'postgres' ? 1 : 2;
+    const started = () => [syncA.status(), syncB.status()].filter((s) => s.startedAt !== null);
     // Stopping aborts a run in flight, and which process leads is a race: wait until the runs that
-    // started (the leader's; on PGlite, both) have ended before stopping either.
-    const runsEnded = () => {
-      const started = [syncA.status(), syncB.status()].filter((s) => s.startedAt !== null);
-      return started.length === (kind === 'postgres' ? 1 : 2) && started.every((s) => s.state !== 'running');
-    };
-    await expect.poll(runsEnded, { timeout: 30_000 }).toBe(true);
+    // started have ended before stopping either.
+    await expect
+      .poll(() => started().length === runners && started().every((s) => s.state !== 'running'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await syncA.stop();
     await syncB.stop();
-    const ran = [syncA.status(), syncB.status()].filter((s) => s.startedAt !== null);
-    expect(ran).toHaveLength(kind === 'postgres' ? 1 : 2);
+    const ran = started();
+    expect(ran).toHaveLength(runners);
     expect(ran[0]).toMatchObject({ state: 'idle', seen: 30 });
     expect(await ctx.first.db.select().from(syncRuns)).toHaveLength(1);
     if (kind === 'postgres') {
