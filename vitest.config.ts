@@ -48,8 +48,8 @@ export default defineConfig({
           // a Postgres database of its own), on ports of its own; most of a file's time is waiting.
           maxWorkers: 2,
           // Each worker loads the server's modules once, not once per file (about a fifth of the
-          // project's CPU time). Files share no module state: every console, sandbox and database is
-          // made in the file's own hooks.
+          // project's CPU time). Every console, sandbox and database is made in the file's own hooks;
+          // the one global a server changes (Response) is handled in test/setup/integration.ts.
           isolate: false,
         },
       },
