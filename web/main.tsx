@@ -7,7 +7,7 @@ import { NotFound } from './components/feedback/not-found.tsx';
 import { ApiError } from './lib/api-error.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
-import { parseSearch, stringifySearch } from './lib/search-params.ts';
+import { parseSearch, stringifySearch } from '../shared/search-params.ts';
 import { warmScreen } from './lib/warm-screen.ts';
 import { routeTree } from './route-tree.gen.ts';
 import '@fontsource-variable/inter/wght.css';

@@ -1,6 +1,6 @@
 import { PlusCircleIcon } from 'lucide-react';
 import { useId, useState, type ReactNode } from 'react';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../../shared/format.ts';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
 import { Checkbox } from '../ui/checkbox.tsx';

@@ -1,6 +1,6 @@
 import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon } from 'lucide-react';
 import { useId } from 'react';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../../shared/format.ts';
 import { Button } from '../ui/button.tsx';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../ui/select.tsx';
 

@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { formatDateTime, formatRelative } from '../../../shared/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 
 /** "12 s ago" that keeps ticking, with the exact date and time on hover and for machines. */

@@ -1,27 +1,8 @@
-import { z } from 'zod';
-import { AccountListQuerySchema, type AccountListQuery } from '../../../shared/schemas/account-filters.ts';
+import type { AccountListQuery } from '../../../shared/schemas/account-filters.ts';
+import { ACCOUNTS_SEARCH_DEFAULTS, AccountsSearchSchema } from '../../../shared/schemas/accounts-search.ts';
 
-const fields = AccountListQuerySchema.shape;
-
-/**
- * The accounts table's URL state: the API's own query schema, field by field with a fallback, so a
- * hand-edited or outdated link shows the defaults for what it got wrong instead of an error.
- */
-export const AccountsSearchSchema = z.object({
-  q: fields.q.catch(undefined),
-  status: fields.status.catch([]),
-  provider: fields.provider.catch([]),
-  type: fields.type.catch([]),
-  reason: fields.reason.catch([]),
-  ownerId: fields.ownerId.catch(undefined),
-  sort: fields.sort.catch('updatedAt'),
-  order: fields.order.catch('desc'),
-  page: fields.page.catch(1),
-  pageSize: fields.pageSize.catch(50),
-});
+export { ACCOUNTS_SEARCH_DEFAULTS, AccountsSearchSchema };
 export type AccountsSearch = AccountListQuery;
-
-export const ACCOUNTS_SEARCH_DEFAULTS: AccountsSearch = AccountsSearchSchema.parse({});
 
 export const FACETS = ['status', 'provider', 'type', 'reason'] as const;
 export type Facet = (typeof FACETS)[number];

@@ -2,8 +2,8 @@ import type { AccountListResponse } from '../../../shared/schemas/account-filter
 import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from '../../../shared/schemas/account.ts';
 import type { Connector } from '../../../shared/schemas/connector.ts';
 import type { FacetOption } from '../../components/data-table/data-table-faceted-filter.tsx';
-import { statusLabel } from './account-status-badge.tsx';
-import { reasonLabel } from './reason-label.ts';
+import { statusLabel } from '../../../shared/account-status-label.ts';
+import { reasonLabel } from '../../../shared/reason-label.ts';
 
 type Facets = AccountListResponse['facets'];
 

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Account } from '../../../shared/schemas/account.ts';
-import { reasonLabel } from './reason-label.ts';
+import { reasonLabel } from '../../../shared/reason-label.ts';
 
 const column = createColumnHelper<Account>();
 

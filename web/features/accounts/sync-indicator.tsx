@@ -3,7 +3,7 @@ import type { AccountListResponse, SyncStatus } from '../../../shared/schemas/ac
 import type { SyncProgressEvent } from '../../../shared/schemas/events.ts';
 import { Progress } from '../../components/ui/progress.tsx';
 import { useSyncProgress } from '../../lib/events/sync-progress.ts';
-import { formatNumber, formatRelative, formatTime } from '../../lib/format.ts';
+import { formatNumber, formatRelative, formatTime } from '../../../shared/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 
 /** A sync status and when the last full sync succeeded. */

@@ -3,7 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { AuditEntry } from '../../../shared/schemas/audit.ts';
 import { Badge, type BadgeProps } from '../../components/ui/badge.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { auditActionLabel } from './audit-actions.ts';
 
 const column = createColumnHelper<AuditEntry>();

@@ -9,7 +9,7 @@ import { TableSkeleton } from '../../components/feedback/table-skeleton.tsx';
 import { PageHeader } from '../../components/layout/page-header.tsx';
 import { Input } from '../../components/ui/input.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table.tsx';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber } from '../../../shared/format.ts';
 import { customerQueries } from '../../lib/queries/customers.ts';
 import { useDebouncedValue } from '../connect/use-debounced-value.ts';
 import type { CustomersSearch } from './customers-search.ts';

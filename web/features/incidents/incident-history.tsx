@@ -1,5 +1,5 @@
 import type { StatusHistoryEntry } from '../../../shared/schemas/incident.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 
 const SOURCE_LABELS: Record<string, string> = {
   sync: 'sync',

@@ -11,7 +11,7 @@ import { Button } from '../../components/ui/button.tsx';
 import { Label } from '../../components/ui/label.tsx';
 import { Textarea } from '../../components/ui/textarea.tsx';
 import { applyFormErrors } from '../../lib/apply-form-errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { addIncidentNote, invalidateIncident } from '../../lib/queries/incidents.ts';
 import { useCan } from '../../lib/use-me.ts';
 

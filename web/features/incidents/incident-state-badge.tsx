@@ -1,7 +1,7 @@
 import { BellOffIcon } from 'lucide-react';
 import type { Incident } from '../../../shared/schemas/incident.ts';
 import { Badge } from '../../components/ui/badge.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { isMuted, stateLabel } from './incident-labels.ts';
 
 const VARIANT = {

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Incident } from '../../../shared/schemas/incident.ts';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { IncidentStateBadge } from './incident-state-badge.tsx';
 
 /** The facts of one incident: state, reason, since when, who is on it. */

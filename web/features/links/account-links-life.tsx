@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link2Icon } from 'lucide-react';
 import { LinkListQuerySchema, type Link } from '../../../shared/schemas/links.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { linkQueries } from '../../lib/queries/links.ts';
 import { LINK_STATE_LABELS, LinkStateBadge } from './link-state-badge.tsx';
 

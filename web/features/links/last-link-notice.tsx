@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { LinkListQuerySchema } from '../../../shared/schemas/links.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { linkQueries } from '../../lib/queries/links.ts';
 import { LinkStateBadge } from './link-state-badge.tsx';
 

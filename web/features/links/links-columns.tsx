@@ -3,7 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { Link } from '../../../shared/schemas/links.ts';
 import { CopyButton } from '../../components/ui/copy-button.tsx';
 import { RelativeTime } from '../../components/ui/relative-time.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { LinkStateBadge } from './link-state-badge.tsx';
 import { RevokeLinkButton } from './revoke-link-button.tsx';
 

@@ -1,5 +1,5 @@
 import type { IncidentAgeBucket } from '../../../shared/schemas/overview.ts';
-import { stringifySearch } from '../../lib/search-params.ts';
+import { stringifySearch } from '../../../shared/search-params.ts';
 import { ACCOUNTS_SEARCH_DEFAULTS, compactAccountsSearch } from '../accounts/accounts-search.ts';
 
 /** The accounts table filtered to a status and/or provider, as its own URL state writes it. */

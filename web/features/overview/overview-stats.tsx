@@ -1,7 +1,7 @@
 import type { Overview } from '../../../shared/schemas/overview.ts';
 import { Card } from '../../components/ui/card.tsx';
 import { cn } from '../../lib/cn.ts';
-import { formatDuration } from '../../lib/format.ts';
+import { formatDuration } from '../../../shared/format.ts';
 import { OverviewLink } from './overview-link.tsx';
 import { accountsHref, incidentsHref } from './overview-links.ts';
 

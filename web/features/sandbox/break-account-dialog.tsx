@@ -15,7 +15,7 @@ import { Label } from '../../components/ui/label.tsx';
 import { invalidateAccount } from '../../lib/queries/accounts.ts';
 import { breakSandboxAccount } from '../../lib/queries/sandbox.ts';
 import { toastApiError } from '../../lib/toast-api-error.ts';
-import { reasonLabel } from '../accounts/reason-label.ts';
+import { reasonLabel } from '../../../shared/reason-label.ts';
 
 const CODES = {
   error: [

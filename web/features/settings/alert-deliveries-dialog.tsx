@@ -11,7 +11,7 @@ import {
 } from '../../components/ui/dialog.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { alertQueries } from '../../lib/queries/alerts.ts';
 import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
 

@@ -18,7 +18,7 @@ import {
 import { Button } from '../../components/ui/button.tsx';
 import { Card } from '../../components/ui/card.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { alertKeys, alertQueries, deleteAlertDestination, sendTestAlert } from '../../lib/queries/alerts.ts';
 import { toastApiError } from '../../lib/toast-api-error.ts';
 import { AddAlertDestinationDialog } from './add-alert-destination-dialog.tsx';

@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/layout/page-header.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Card, CardContent } from '../../components/ui/card.tsx';
 import { Skeleton } from '../../components/ui/skeleton.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { settingsQueries } from '../../lib/queries/settings.ts';
 import { DoctorCheckItem } from './doctor-check-item.tsx';
 import { SettingsNav } from './settings-nav.tsx';

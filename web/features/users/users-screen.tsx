@@ -12,7 +12,7 @@ import { Badge } from '../../components/ui/badge.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table.tsx';
 import { toApiError } from '../../lib/api-error.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate } from '../../../shared/format.ts';
 import { storeUser, updateUser, userQueries } from '../../lib/queries/users.ts';
 import { useMe } from '../../lib/use-me.ts';
 import { AddUserDialog } from './add-user-dialog.tsx';

@@ -3,7 +3,7 @@ import { ChevronLeftIcon } from 'lucide-react';
 import type { Account } from '../../../../shared/schemas/account.ts';
 import { ProviderName } from '../../../components/provider/provider-name.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { formatBrokenFor } from '../../../lib/format.ts';
+import { formatBrokenFor } from '../../../../shared/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { AccountStatusBadge } from '../account-status-badge.tsx';
 import { InlineLabelEdit } from '../actions/inline-label-edit.tsx';

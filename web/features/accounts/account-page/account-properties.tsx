@@ -3,7 +3,7 @@ import type { AccountDetail } from '../../../../shared/schemas/account-detail.ts
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { RelativeTime } from '../../../components/ui/relative-time.tsx';
-import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts';
+import { formatDate, formatDateTime, formatRelative } from '../../../../shared/format.ts';
 
 function DateValue({ value }: { value: string }) {
   // Past 30 days the relative form is a date too; then the exact time alone says it.

@@ -11,7 +11,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '../../../components/ui/dialog.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../../shared/format.ts';
 import { accountQueries } from '../../../lib/queries/accounts.ts';
 
 const asText = (value: unknown) =>

@@ -16,7 +16,7 @@ import {
   TableRow,
 } from '../../../components/ui/table.tsx';
 import { cn } from '../../../lib/cn.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../../shared/format.ts';
 import { accountQueries } from '../../../lib/queries/accounts.ts';
 import { RequestLogDetailDialog } from './request-log-detail-dialog.tsx';
 

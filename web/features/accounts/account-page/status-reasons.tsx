@@ -1,7 +1,7 @@
 import { CircleAlertIcon } from 'lucide-react';
 import type { Account } from '../../../../shared/schemas/account.ts';
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx';
-import { formatBrokenFor, formatDateTime, formatRelative } from '../../../lib/format.ts';
+import { formatBrokenFor, formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 
 /** When the account went bad: the oldest reason StackOne still reports. */

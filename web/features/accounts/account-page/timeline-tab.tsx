@@ -3,7 +3,7 @@ import type { Account } from '../../../../shared/schemas/account.ts';
 import type { TimelineEntry } from '../../../../shared/schemas/account-detail.ts';
 import { EmptyState } from '../../../components/feedback/empty-state.tsx';
 import { Badge, type BadgeProps } from '../../../components/ui/badge.tsx';
-import { formatDateTime, formatRelative } from '../../../lib/format.ts';
+import { formatDateTime, formatRelative } from '../../../../shared/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { timelineStory, type StoryItem } from './timeline-story.ts';
 

@@ -15,7 +15,7 @@ import {
 } from '../../../components/ui/dialog.tsx';
 import { Progress } from '../../../components/ui/progress.tsx';
 import { toApiError } from '../../../lib/api-error.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber } from '../../../../shared/format.ts';
 import { bulkCsvUrl, linkQueries, startBulkLinks, type BulkFilter } from '../../../lib/queries/links.ts';
 import { ExpiryRadioGroup } from '../../connect/expiry-radio-group.tsx';
 import { DEFAULT_RELINK_EXPIRY } from '../../connect/relink-expiry.ts';

@@ -1,6 +1,6 @@
 import { SendIcon } from 'lucide-react';
 import { useState } from 'react';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber } from '../../../../shared/format.ts';
 import { useCan } from '../../../lib/use-me.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import type { AccountsSearch } from '../accounts-search.ts';

@@ -10,7 +10,7 @@ import {
   setSort,
   toggleFacetValue,
 } from '../../../../../web/features/accounts/accounts-search.ts';
-import { parseSearch, stringifySearch } from '../../../../../web/lib/search-params.ts';
+import { parseSearch, stringifySearch } from '../../../../../shared/search-params.ts';
 
 const fromUrl = (query: string) => parseAccountsSearch(parseSearch(query));
 const toUrl = (search: ReturnType<typeof fromUrl>) => stringifySearch(compactAccountsSearch(search));

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../../shared/schemas/account-filters.ts';
 import { SyncIndicator } from '../../../../../web/features/accounts/sync-indicator.tsx';
-import { formatTime } from '../../../../../web/lib/format.ts';
+import { formatTime } from '../../../../../shared/format.ts';
 
 const base: SyncStatus = {
   state: 'idle',

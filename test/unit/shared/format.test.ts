@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBrokenFor, formatDuration, formatRelative } from '../../../../web/lib/format.ts';
+import { formatBrokenFor, formatDuration, formatRelative } from '../../../shared/format.ts';
 
 const now = Date.parse('2025-06-10T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
