@@ -8,6 +8,7 @@ import { sameOriginOnly } from './auth/same-origin.ts';
 import { loadActor } from './auth/session-middleware.ts';
 import { AppError } from './http/app-error.ts';
 import { API_MAX_BODY_BYTES, limitBody } from './http/body-limit.ts';
+import { accountsFirstPaint } from './first-paint/accounts-first-paint.ts';
 import { onError } from './http/on-error.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { accountsCsvRoutes } from './routes/accounts-csv-routes.ts';
@@ -98,7 +99,8 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
     // The SPA shell is revalidated on every visit, so a deploy is picked up at once.
     app.use('*', async (c, next) => {
       await next();
-      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('cache-control', 'no-cache');
+      const html = c.res.headers.get('content-type')?.startsWith('text/html');
+      if (html && !c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
     });
     // Vite names assets by content hash: they never change, so browsers may keep them for good.
     app.use('/assets/*', async (c, next) => {
@@ -112,6 +114,8 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
     app.use('/*', serveStatic({ root: spaDir }));
     // A missing asset is a 404, not the SPA shell served as JavaScript.
     app.get('/assets/*', (c) => c.notFound());
+    // The accounts list, the screen most visits start on, comes with its first rows drawn.
+    app.get('/accounts', compress(), loadActor(deps.auth, deps.bus), accountsFirstPaint(deps, spaDir));
     // Client-side routes (/accounts/123) get the SPA shell.
     app.get('*', compress(), serveStatic({ root: spaDir, path: 'index.html' }), (c) => c.notFound());
   }

@@ -5,6 +5,7 @@ import { PageSkeleton } from './components/feedback/page-skeleton.tsx';
 import { RouteError } from './components/feedback/route-error.tsx';
 import { NotFound } from './components/feedback/not-found.tsx';
 import { ApiError } from './lib/api-error.ts';
+import { removeFirstPaintOnFirstRender } from './lib/first-paint.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from '../shared/search-params.ts';
@@ -44,6 +45,8 @@ declare module '@tanstack/react-router' {
     router: typeof router;
   }
 }
+
+removeFirstPaintOnFirstRender(router);
 
 createRoot(document.getElementById('root')!, {
   // A failed API call caught by a route's error component is shown to the user, not a bug to log.

@@ -6,7 +6,12 @@ const TTL_MS = 10 * 60_000;
 /** Connector metadata changes rarely; one upstream read serves every picker for ten minutes. */
 export function createConnectorsCache(stackOne: StackOneClient) {
   let cached: { at: number; value: Promise<Connector[]> } | null = null;
+  let settled: Connector[] | null = null;
   return {
+    /** What the last successful read returned, without asking StackOne: null before one has. */
+    known(): Connector[] | null {
+      return settled;
+    },
     list(): Promise<Connector[]> {
       if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
       const value = stackOne.listConnectors().then((items) =>
@@ -21,10 +26,15 @@ export function createConnectorsCache(stackOne: StackOneClient) {
           .sort((a, b) => a.name.localeCompare(b.name)),
       );
       cached = { at: Date.now(), value };
-      // A failed read must not be served from the cache.
-      value.catch(() => {
-        if (cached?.value === value) cached = null;
-      });
+      value.then(
+        (items) => {
+          settled = items;
+        },
+        // A failed read must not be served from the cache.
+        () => {
+          if (cached?.value === value) cached = null;
+        },
+      );
       return value;
     },
   };

@@ -128,3 +128,40 @@ describe('viewers', () => {
     expect(await mutatingControls(page)).toEqual([]);
   });
 });
+
+describe('the first paint of the accounts list', () => {
+  it('shows the first rows as the HTML arrives, and only the SPA’s own table once it has drawn them', async () => {
+    const errorCount = ui.console.sandbox.context.store
+      .listAccounts()
+      .filter((a) => a.status === 'error').length;
+    const viewer = await ui.user('viewer');
+    const cookie = await ui.console.signIn(viewer.email, viewer.password);
+    // No scripts at all: what the server drew is what there is.
+    const noScript = await ui.browser.newContext({ javaScriptEnabled: false });
+    try {
+      await noScript.addCookies(
+        cookie.split('; ').map((pair) => ({
+          name: pair.slice(0, pair.indexOf('=')),
+          value: pair.slice(pair.indexOf('=') + 1),
+          url: ui.url('/'),
+        })),
+      );
+      const still = await noScript.newPage();
+      await still.goto(ui.url('/accounts?status=error'));
+      const drawn = still.locator('#first-paint table[aria-label="Accounts"] tbody tr');
+      expect(await drawn.count()).toBe(errorCount);
+      const statuses = await drawn.locator('td:nth-child(4)').allTextContents();
+      expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['Error']));
+      // A picture: out of the accessibility tree and out of reach of the keyboard and the pointer.
+      expect(await still.getByRole('table').count()).toBe(0);
+    } finally {
+      await noScript.close();
+    }
+
+    const page = await ui.open('/accounts', { as: viewer });
+    await page.goto(ui.url('/accounts?status=error'));
+    await expect.poll(() => dataRows(page).count()).toBe(errorCount);
+    expect(await page.locator('#first-paint').count()).toBe(0);
+    expect(await page.locator('table[aria-label="Accounts"]').count()).toBe(1);
+  });
+});

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestConsole, type TestConsole } from '../../support/console.ts';
+import { platformFetch } from '../../support/sandbox.ts';
+
+const SHELL =
+  '<!doctype html><html lang="en"><head><title>Switchboard</title></head>' +
+  '<body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>';
+const HOSTILE_NAME = '<img src=x onerror="alert(1)"> & Ünïcødé 😀';
+
+/** `GET /accounts` sends the first page of rows drawn into the SPA shell, for signed-in readers only. */
+describe('the first paint of /accounts', () => {
+  let t: TestConsole;
+
+  const page = (path: string, cookie?: string) =>
+    fetch(`${t.console.url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
+  const adminCookie = () => t.signIn('admin@switchboard.test', 'admin-password-1');
+  /** The rows of the picture: each one's account link. */
+  const rowLinks = (html: string) => [...html.matchAll(/<a href="\/accounts\/([^"]+)"/g)].map((m) => m[1]);
+
+  beforeAll(async () => {
+    const spaDir = mkdtempSync(join(tmpdir(), 'switchboard-first-paint-'));
+    writeFileSync(join(spaDir, 'index.html'), SHELL);
+    t = await startTestConsole({ autoSync: false, spaDir, sandbox: { accounts: 60 } });
+    for (const [id, name, status] of [
+      ['fp_hostile', HOSTILE_NAME, 'error'],
+      ['fp_calm', 'Calm Customer Ltd', 'active'],
+    ] as const) {
+      const res = await platformFetch(t.sandbox, '/_sandbox/accounts', {
+        method: 'POST',
+        body: JSON.stringify({ id, provider: 'hibob', origin_owner_id: id, origin_owner_name: name, status }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await t.console.deps.sync.runFull();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('draws the URL’s page of rows before the SPA root, kept out of every cache', async () => {
+    const res = await page('/accounts?pageSize=10', await adminCookie());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html.indexOf('<div id="first-paint"')).toBeGreaterThan(0);
+    expect(html.indexOf('<div id="first-paint"')).toBeLessThan(html.indexOf('<div id="root"></div>'));
+    expect(html).toContain('inert aria-hidden="true"');
+    expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>');
+    expect(rowLinks(html)).toHaveLength(10);
+  });
+
+  it('reads filters, sort and page from the URL as the SPA does', async () => {
+    const cookie = await adminCookie();
+    const errors = await (await page('/accounts?status=error&pageSize=100', cookie)).text();
+    const { items } = (await (await t.api('/api/accounts?status=error&pageSize=100')).json()) as {
+      items: { id: string }[];
+    };
+    expect(rowLinks(errors)).toEqual(items.map((a) => encodeURIComponent(a.id)));
+    expect(rowLinks(errors)).toContain('fp_hostile');
+    expect(rowLinks(errors)).not.toContain('fp_calm');
+    // Values the SPA would fall back on are read the same way: the defaults, not an error.
+    const odd = await page('/accounts?pageSize=lots&sort=drop%20table&order=sideways&status=nope', cookie);
+    expect(odd.status).toBe(200);
+    expect(rowLinks(await odd.text())).toHaveLength(0);
+    const fallback = await (await page('/accounts?pageSize=lots&sort=drop%20table', cookie)).text();
+    expect(rowLinks(fallback)).toHaveLength(50);
+  });
+
+  it('escapes what StackOne sends: a name cannot become markup', async () => {
+    const html = await (await page('/accounts?q=fp_hostile', await adminCookie())).text();
+    expect(rowLinks(html)).toEqual(['fp_hostile']);
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Ünïcødé 😀');
+    expect(html).not.toContain('<img src=x');
+  });
+
+  it('sends the plain shell when there is nobody to draw for or nothing to draw', async () => {
+    const anonymous = await page('/accounts');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('no-cache');
+    expect(await anonymous.text()).toBe(SHELL);
+    expect(await (await page('/accounts', 'better-auth.session_token=forged')).text()).toBe(SHELL);
+    // No rows: the SPA's own empty states say why.
+    expect(await (await page('/accounts?q=no-such-customer-anywhere', await adminCookie())).text()).toBe(
+      SHELL,
+    );
+    // Other screens are the SPA's alone.
+    expect(await (await page('/customers', await adminCookie())).text()).toBe(SHELL);
+  });
+
+  it('draws the checkbox column only for a role that may pick rows, as the SPA does', async () => {
+    const checkbox = 'rounded-[4px] border border-input';
+    const viewer = await (await page('/accounts?pageSize=5', await t.userCookie('viewer'))).text();
+    expect(rowLinks(viewer)).toHaveLength(5);
+    expect(viewer).not.toContain(checkbox);
+    const support = await (await page('/accounts?pageSize=5', await t.userCookie('support'))).text();
+    expect(support).toContain(checkbox);
+  });
+});
