@@ -34,6 +34,24 @@ const TYPE_BADGE: Record<string, string> = {
   test: 'border-zinc-200 bg-zinc-100 text-zinc-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
 };
 
+const WAYPOINTS = html`<svg
+  class="size-4"
+  viewBox="0 0 24 24"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+>
+  <path d="m10.586 5.414-5.172 5.172" />
+  <path d="m18.586 13.414-5.172 5.172" />
+  <path d="M6 12h12" />
+  <circle cx="12" cy="20" r="2" />
+  <circle cx="12" cy="4" r="2" />
+  <circle cx="20" cy="12" r="2" />
+  <circle cx="4" cy="12" r="2" />
+</svg>`;
+
 const truncated = (text: string, className: string) =>
   html`<span class="block min-w-0 truncate ${className}" title="${text}">${text}</span>`;
 
@@ -71,12 +89,14 @@ function row(account: Account, view: AccountsFirstPaint) {
           ${truncated(account.originOwnerName, 'font-medium')}
           ${truncated(account.originOwnerId, 'font-mono text-xs text-muted-foreground')}
         </a>
+        <span class="p-1"><span class="block size-3.5"></span></span>
       </span>
     </td>
     <td class="${TD}">${providerCell(account, view.connectors)}</td>
     <td class="${TD} max-w-48 truncate">${account.label ? truncated(account.label, '') : MUTED}</td>
     <td class="${TD}">
       <span class="${BADGE} ${STATUS_BADGE[account.status] ?? 'text-foreground'}"
+        ><span class="size-3 rounded-full border-[1.5px] border-current"></span
         >${statusLabel(account.status)}</span
       >
     </td>
@@ -106,11 +126,26 @@ function row(account: Account, view: AccountsFirstPaint) {
   </tr>`;
 }
 
+/** The SPA's default columns, and whether each sorts (its header then holds a sort button). */
+const COLUMNS = [
+  ['Customer', true],
+  ['Provider', true],
+  ['Label', true],
+  ['Status', true],
+  ['Reason', false],
+  ['Type', false],
+  ['Username', false],
+  ['Updated', true],
+] as const;
+
 const header = (canSelect: boolean) =>
   html`<tr class="border-b">
-    ${canSelect ? html`<th class="${TH} pr-0"><span class="block size-4 rounded-[4px] border border-input"></span></th>` : ''}
-    ${['Customer', 'Provider', 'Label', 'Status', 'Reason', 'Type', 'Username', 'Updated'].map(
-      (title) => html`<th class="${TH}">${title}</th>`,
+    ${canSelect ? html`<th class="${TH} pr-0!"><span class="block size-4 rounded-[4px] border border-input"></span></th>` : ''}
+    ${COLUMNS.map(
+      ([title, sorts]) =>
+        html`<th class="${TH}">
+          ${sorts ? html`<span class="inline-flex items-center gap-0.5">${title}<span class="size-6"></span></span>` : title}
+        </th>`,
     )}
     <th class="${TH} w-10"></th>
   </tr>`;
@@ -133,9 +168,12 @@ export function accountsFirstPaintHtml(
       <div
         class="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-4 font-semibold tracking-tight sm:px-6 md:gap-6"
       >
-        <span class="flex items-center gap-2"
-          ><span class="size-7 rounded-md bg-primary"></span>Switchboard</span
-        >
+        <span class="flex items-center gap-2">
+          <span class="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground"
+            >${WAYPOINTS}</span
+          >
+          Switchboard
+        </span>
       </div>
     </div>
     <div class="mx-auto w-full max-w-screen-2xl px-4 py-6 sm:px-6">
@@ -146,7 +184,20 @@ export function accountsFirstPaintHtml(
         </p>
       </div>
       <div class="flex flex-col gap-3">
-        <div class="h-8 w-full rounded-md border border-input bg-background sm:w-80"></div>
+        <div class="flex flex-wrap items-center gap-2">
+          <div
+            class="flex h-8 w-full items-center rounded-md border border-input bg-background pl-8 text-sm text-muted-foreground sm:w-80"
+          >
+            Search customer, label, username
+          </div>
+          ${['Status', 'Provider', 'Type', 'Reason'].map(
+            (facet) =>
+              html`<span
+                class="flex h-8 items-center rounded-md border border-dashed px-3 pl-8 text-xs font-medium"
+                >${facet}</span
+              >`,
+          )}
+        </div>
         <div class="table-cards overflow-hidden rounded-lg border bg-background">
           <div class="relative w-full overflow-x-auto">
             <table aria-label="Accounts" class="w-full caption-bottom text-sm">
