@@ -7,9 +7,10 @@
  *
  * With a second SPA build (`npx vite build --outDir /tmp/spa-b`) as third argument, a second console
  * on its own PGlite folder serves it, and first visits alternate between the two builds: an A/B of
- * a build change on one machine at one moment.
+ * a build change on one machine at one moment. With `no-first-paint` instead, B is the same build
+ * served without the server's first paint of `/accounts` (server/first-paint).
  *
- *   npx tsx bench/table.ts [accounts=100000] [runs=10] [spa-dir-b]
+ *   npx tsx bench/table.ts [accounts=100000] [runs=10] [spa-dir-b | no-first-paint]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +28,10 @@ import { launchBrowser } from '../test/support/browser.ts';
 
 const ACCOUNTS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 10);
-const SPA_DIR_B = process.argv[4];
+const B_WITHOUT_FIRST_PAINT = process.argv[4] === 'no-first-paint';
+const SPA_DIR_B = B_WITHOUT_FIRST_PAINT ? undefined : process.argv[4];
+const HAS_B = B_WITHOUT_FIRST_PAINT || SPA_DIR_B !== undefined;
+const B_LABEL = B_WITHOUT_FIRST_PAINT ? 'without the first paint' : `with the build in ${SPA_DIR_B}`;
 const WARMUP = 2;
 const GOAL_MS = 500;
 const ROWS = 100;
@@ -170,7 +174,7 @@ console.log(
 );
 
 /** A console on a fresh PGlite folder serving `spa`, synced to the sandbox as `npm start` does. */
-async function startSyncedConsole(spa: string) {
+async function startSyncedConsole(spa: string, firstPaint = true) {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-table-'));
   const port = await freePort();
   const config = loadConfig({
@@ -186,7 +190,7 @@ async function startSyncedConsole(spa: string) {
     SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password,
   });
   let started = performance.now();
-  const running = await startConsole(config, { spaDir: spa, autoSync: true });
+  const running = await startConsole(config, { spaDir: spa, autoSync: true, firstPaint });
   console.log(
     `console started (PGlite folder, migrations): ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -222,7 +226,7 @@ async function signIn(page: Page, origin: string) {
 }
 
 const consoleA = await startSyncedConsole(spaDir);
-const consoleB = SPA_DIR_B ? await startSyncedConsole(SPA_DIR_B) : null;
+const consoleB = HAS_B ? await startSyncedConsole(SPA_DIR_B ?? spaDir, !B_WITHOUT_FIRST_PAINT) : null;
 const running = consoleA.running;
 
 const browser = await launchBrowser();
@@ -246,6 +250,7 @@ try {
     coldSpa: [] as number[],
     tableSpa: [] as number[],
     coldB: [] as number[],
+    coldSpaB: [] as number[],
     login: [] as number[],
     static: [] as number[],
     api: [] as number[],
@@ -278,6 +283,7 @@ try {
     if (!consoleB || !storageB) continue;
     const freshB = await probedPage(browser, rowSelector, ROWS, storageB);
     samples.coldB.push(await timeUntilReady(freshB, `${consoleB.running.url}/accounts?pageSize=${ROWS}`));
+    samples.coldSpaB.push(await spaDrawnAt(freshB));
     await freshB.context().close();
   }
 
@@ -287,10 +293,13 @@ try {
   report(`  the same rows drawn by the SPA (returning)`, samples.tableSpa);
   report(`  the same rows drawn by the SPA (first visit)`, samples.coldSpa);
   if (consoleB) {
-    const coldB = report(`  the same with the build in ${SPA_DIR_B}`, samples.coldB);
+    const coldB = report(`B, ${B_LABEL}: first visit`, samples.coldB);
+    const coldSpaB = report(`B: the same rows drawn by the SPA (first visit)`, samples.coldSpaB);
+    const coldSpa = stats(samples.coldSpa);
     console.log(
-      `  first visit, build B / build A: ${(coldB.p50 / cold.p50).toFixed(2)} at the median, ` +
-        `${(coldB.p95 / cold.p95).toFixed(2)} at p95`,
+      `first visit, B / A: rows ${(coldB.p50 / cold.p50).toFixed(2)} at the median, ` +
+        `${(coldB.p95 / cold.p95).toFixed(2)} at p95; drawn by the SPA ${(coldSpaB.p50 / coldSpa.p50).toFixed(2)} ` +
+        `at the median, ${(coldSpaB.p95 / coldSpa.p95).toFixed(2)} at p95`,
     );
   }
   const login = report('baseline: signed-out /login → form shown', samples.login);

@@ -78,7 +78,7 @@ export function createApiRoutes(deps: AppDeps) {
 }
 export type AppType = ReturnType<typeof createApiRoutes>;
 
-export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
+export function createApp(deps: AppDeps, options: { spaDir?: string; firstPaint?: boolean } = {}) {
   const app = new Hono();
   app.onError(onError);
   app.use(securityHeaders(deps.config));
@@ -115,7 +115,8 @@ export function createApp(deps: AppDeps, options: { spaDir?: string } = {}) {
     // A missing asset is a 404, not the SPA shell served as JavaScript.
     app.get('/assets/*', (c) => c.notFound());
     // The accounts list, the screen most visits start on, comes with its first rows drawn.
-    app.get('/accounts', compress(), loadActor(deps.auth, deps.bus), accountsFirstPaint(deps, spaDir));
+    if (options.firstPaint !== false)
+      app.get('/accounts', loadActor(deps.auth, deps.bus), accountsFirstPaint(deps, spaDir));
     // Client-side routes (/accounts/123) get the SPA shell.
     app.get('*', compress(), serveStatic({ root: spaDir, path: 'index.html' }), (c) => c.notFound());
   }

@@ -33,6 +33,8 @@ export interface StartConsoleOptions {
   /** Overrides config.database (tests use `{ kind: 'memory' }`). */
   database?: DatabaseConfig;
   spaDir?: string;
+  /** false: `/accounts` is the plain SPA shell, without its first rows drawn (for A/B benchmarks). */
+  firstPaint?: boolean;
   /** Skip the start-up sync and the schedule (tests drive sync themselves). */
   autoSync?: boolean;
   /** DATA_DIR as locked by the entry point; without it, opening PGlite's folder locks it. */
@@ -89,7 +91,7 @@ export async function startConsole(
     links: createLinkService({ database, bus, stackOne, publicUrl: config.publicUrl }, options.links),
     alerts,
   };
-  const app = createApp(deps, { spaDir: options.spaDir });
+  const app = createApp(deps, { spaDir: options.spaDir, firstPaint: options.firstPaint });
   // Deliveries a previous run stored but did not apply (a crash after the 200) are queued again.
   await webhooks.start();
   // Jobs a previous run left are resumed; changes missed while down are settled.

@@ -5,7 +5,7 @@ import { PageSkeleton } from './components/feedback/page-skeleton.tsx';
 import { RouteError } from './components/feedback/route-error.tsx';
 import { NotFound } from './components/feedback/not-found.tsx';
 import { ApiError } from './lib/api-error.ts';
-import { removeFirstPaintOnFirstRender } from './lib/first-paint.ts';
+import { removeFirstPaintOnFirstRender, seedFromFirstPaint } from './lib/first-paint.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from '../shared/search-params.ts';
@@ -22,6 +22,8 @@ const queryClient = createQueryClient({
     void router.navigate({ to: '/login', search: { redirect: location.href }, replace: true });
   },
 });
+
+seedFromFirstPaint(queryClient);
 
 const router = createRouter({
   routeTree,

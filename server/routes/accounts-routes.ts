@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { AccountListQuerySchema, type AccountListResponse } from '../../shared/schemas/account-filters.ts';
+import { AccountListQuerySchema } from '../../shared/schemas/account-filters.ts';
 import { AccountIdParamSchema, AccountLabelPatchSchema } from '../../shared/schemas/account.ts';
 import {
   AccountConnectSessionRequestSchema,
@@ -11,7 +11,7 @@ import { getAccountLog } from '../accounts/account-log-detail.ts';
 import { listAccountLogs } from '../accounts/account-logs.ts';
 import { accountStatusSnapshot } from '../accounts/account-status-snapshot.ts';
 import { deleteAccount, updateAccountLabel } from '../accounts/account-mutations.ts';
-import { listAccounts } from '../accounts-index/list-accounts.ts';
+import { accountListResponse } from '../accounts-index/account-list-response.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { audited, type AuditEntry } from '../audit/audited.ts';
 import { assertPermission, requireAnyPermission, requirePermission } from '../auth/session-middleware.ts';
@@ -25,20 +25,9 @@ export function accountsRoutes(deps: AppDeps) {
   const auditedChange = <T>(c: Context, entry: AuditEntry<T> & { targetId: string }, run: () => Promise<T>) =>
     audited(db, c, entry, run).finally(() => deps.accountReads.touch(entry.targetId));
   return new Hono()
-    .get('/', requirePermission('accounts:read'), validate('query', AccountListQuerySchema), async (c) => {
-      const query = c.req.valid('query');
-      const [page, syncedAt] = await Promise.all([listAccounts(db, query), deps.sync.syncedAt()]);
-      return c.json(
-        {
-          ...page,
-          page: query.page,
-          pageSize: query.pageSize,
-          syncedAt,
-          sync: deps.sync.status(),
-        } satisfies AccountListResponse,
-        200,
-      );
-    })
+    .get('/', requirePermission('accounts:read'), validate('query', AccountListQuerySchema), async (c) =>
+      c.json(await accountListResponse(deps, c.req.valid('query')), 200),
+    )
     .get('/:id', requirePermission('accounts:read'), validate('param', AccountIdParamSchema), async (c) => {
       return c.json(await getAccountDetail(deps, c.get('actor').id, c.req.valid('param').id), 200);
     })

@@ -73,6 +73,7 @@ export const SetupRequestSchema = z.object({ email, name, password });
 export type SetupRequest = z.input<typeof SetupRequestSchema>;
 
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
 export const SignInRequestSchema = z.object({ email, password: anyPassword });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstPaintData } from '../../../shared/schemas/first-paint-data.ts';
 import { startTestConsole, type TestConsole } from '../../support/console.ts';
 import { platformFetch } from '../../support/sandbox.ts';
 
@@ -17,6 +18,8 @@ describe('the first paint of /accounts', () => {
   const page = (path: string, cookie?: string) =>
     fetch(`${t.console.url}${path}`, { headers: cookie === undefined ? {} : { cookie } });
   const adminCookie = () => t.signIn('admin@switchboard.test', 'admin-password-1');
+  const dataBlock = (html: string) =>
+    html.match(/<script type="application\/json" id="first-paint-data">(.*?)<\/script>/s)![1]!;
   /** The rows of the picture: each one's account link. */
   const rowLinks = (html: string) => [...html.matchAll(/<a\s+href="\/accounts\/([^"]+)"/g)].map((m) => m[1]);
 
@@ -54,6 +57,13 @@ describe('the first paint of /accounts', () => {
     expect(picture![0]).toContain('aria-hidden="true"');
     expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>');
     expect(rowLinks(html)).toHaveLength(10);
+    // Compressed when the client takes it (fetch asks for gzip and decodes it), plain when not.
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(`${t.console.url}/accounts?pageSize=10`, {
+      headers: { cookie: await adminCookie(), 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(html);
   });
 
   it('reads filters, sort and page from the URL as the SPA does', async () => {
@@ -78,6 +88,31 @@ describe('the first paint of /accounts', () => {
     expect(rowLinks(html)).toEqual(['fp_hostile']);
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; Ünïcødé 😀');
     expect(html).not.toContain('<img src=x');
+    // In the data block too: no text can close it.
+    expect(dataBlock(html)).toContain('\\u003cimg src=x');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('hands the SPA the answers its first screen asks for, as the API gives them', async () => {
+    const cookie = await adminCookie();
+    const html = await (await page('/accounts?status=error&sort=owner&order=asc&pageSize=20', cookie)).text();
+    const data = JSON.parse(dataBlock(html)) as FirstPaintData;
+    expect(data.search).toMatchObject({
+      status: ['error'],
+      sort: 'owner',
+      order: 'asc',
+      page: 1,
+      pageSize: 20,
+    });
+    const api = async (path: string) => (await t.api(path, { cookie })).json();
+    const list = (await api(
+      '/api/accounts?status=error&sort=owner&order=asc&pageSize=20',
+    )) as typeof data.list;
+    // The sync state is read again for each answer; the page itself is the API's, row for row.
+    expect({ ...data.list, sync: undefined }).toEqual({ ...list, sync: undefined });
+    expect(data.me).toEqual(await api('/api/me'));
+    expect(data.setup).toEqual(await api('/api/setup'));
+    expect(rowLinks(html)).toEqual(list.items.map((a) => encodeURIComponent(a.id)));
   });
 
   it('sends the plain shell when there is nobody to draw for or nothing to draw', async () => {
@@ -95,7 +130,7 @@ describe('the first paint of /accounts', () => {
   });
 
   it('draws the checkbox column only for a role that may pick rows, as the SPA does', async () => {
-    const checkbox = 'rounded-[4px] border border-input';
+    const checkbox = 'class="fp-box"';
     const viewer = await (await page('/accounts?pageSize=5', await t.userCookie('viewer'))).text();
     expect(rowLinks(viewer)).toHaveLength(5);
     expect(viewer).not.toContain(checkbox);

@@ -1,9 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { Me, SetupRequest, SetupStatusSchema, SignInRequest } from '../../../shared/schemas/users.ts';
+import type { Me, SetupRequest, SetupStatus, SignInRequest } from '../../../shared/schemas/users.ts';
 import { api, requestJson, unwrap } from '../api-client.ts';
-
-type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
 export const sessionKeys = {
   all: ['session'] as const,
