@@ -128,8 +128,8 @@ async function probedPage(
 ) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, storageState });
   await context.addInitScript(readyProbe(selector, n));
-  // The same rows drawn by the SPA, not by the server's first paint (server/first-paint).
-  await context.addInitScript(readyProbe(`#root ${selector}`, n, '__spaAt'));
+  // The same rows drawn by the SPA and shown: the server's first paint (server/first-paint) gone.
+  await context.addInitScript(readyProbe(`body:not(:has(#first-paint)) #root ${selector}`, n, '__spaAt'));
   return context.newPage();
 }
 

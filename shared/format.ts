@@ -43,6 +43,8 @@ export function formatBrokenFor(
   return `${state} for ${formatDuration(now - time)}`;
 }
 
+// Dates and times are in the running side's time zone: the browser's in the SPA, the server's in its
+// first paint of /accounts (whose "3 days ago" the SPA redraws in the browser's a moment later).
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -59,7 +61,7 @@ export function formatDate(value: string | number | Date): string {
   return Number.isNaN(time) ? '—' : dateFormat.format(time);
 }
 
-/** "12 Mar 2025, 14:03:07" in the browser's time zone. */
+/** "12 Mar 2025, 14:03:07". */
 export function formatDateTime(value: string | number | Date): string {
   const time = toTime(value);
   return Number.isNaN(time) ? '—' : dateTimeFormat.format(time);
@@ -71,7 +73,7 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-/** "14:03:07" in the browser's time zone. */
+/** "14:03:07". */
 export function formatTime(value: string | number | Date): string {
   const time = toTime(value);
   return Number.isNaN(time) ? '—' : timeFormat.format(time);

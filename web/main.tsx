@@ -5,7 +5,7 @@ import { PageSkeleton } from './components/feedback/page-skeleton.tsx';
 import { RouteError } from './components/feedback/route-error.tsx';
 import { NotFound } from './components/feedback/not-found.tsx';
 import { ApiError } from './lib/api-error.ts';
-import { removeFirstPaintOnFirstRender, seedFromFirstPaint } from './lib/first-paint.ts';
+import { removeFirstPaint, removeFirstPaintOnFirstRender, seedFromFirstPaint } from './lib/first-paint.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { sessionKeys } from './lib/queries/session.ts';
 import { parseSearch, stringifySearch } from '../shared/search-params.ts';
@@ -54,6 +54,11 @@ createRoot(document.getElementById('root')!, {
   // A failed API call caught by a route's error component is shown to the user, not a bug to log.
   onCaughtError(error, info) {
     if (error instanceof ApiError) return;
+    console.error(error, info.componentStack);
+  },
+  // The app is gone: the server's picture must not stay over it, looking alive.
+  onUncaughtError(error, info) {
+    removeFirstPaint();
     console.error(error, info.componentStack);
   },
 }).render(

@@ -6,14 +6,15 @@ const TTL_MS = 10 * 60_000;
 /** Connector metadata changes rarely; one upstream read serves every picker for ten minutes. */
 export function createConnectorsCache(stackOne: StackOneClient) {
   let cached: { at: number; value: Promise<Connector[]> } | null = null;
-  let settled: Connector[] | null = null;
+  let settled: { at: number; items: Connector[] } | null = null;
   return {
-    /** What the last successful read returned, without asking StackOne: null before one has. */
+    /** A read of the last ten minutes, without asking StackOne: null when there is none. */
     known(): Connector[] | null {
-      return settled;
+      return settled && Date.now() - settled.at < TTL_MS ? settled.items : null;
     },
     list(): Promise<Connector[]> {
       if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+      const at = Date.now();
       const value = stackOne.listConnectors().then((items) =>
         items
           .map((c) => ({
@@ -25,10 +26,10 @@ export function createConnectorsCache(stackOne: StackOneClient) {
           }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       );
-      cached = { at: Date.now(), value };
+      cached = { at, value };
       value.then(
         (items) => {
-          settled = items;
+          settled = { at, items };
         },
         // A failed read must not be served from the cache.
         () => {

@@ -134,6 +134,7 @@ describe('the first paint of the accounts list', () => {
     const errorCount = ui.console.sandbox.context.store
       .listAccounts()
       .filter((a) => a.status === 'error').length;
+    expect(errorCount).toBeGreaterThan(0);
     const viewer = await ui.user('viewer');
     const cookie = await ui.console.signIn(viewer.email, viewer.password);
     // No scripts at all: what the server drew is what there is.

@@ -5,10 +5,13 @@ import { accountKeys } from './queries/accounts.ts';
 import { connectorKeys } from './queries/connectors.ts';
 import { sessionKeys } from './queries/session.ts';
 
+let seeded = false;
+
 /**
  * The server may send a screen's first rows drawn in the HTML (server/first-paint), as an inert
- * picture over the page, with the answers that screen asks for. They go into the query cache before
- * the router starts, so the first screen draws without a round trip.
+ * picture over the page, with the answers that screen asks for. They go into the query cache, as
+ * read at the server's `readAt`, before the router starts, so the first screen draws without a
+ * round trip.
  */
 export function seedFromFirstPaint(queryClient: QueryClient): void {
   const block = document.getElementById('first-paint-data');
@@ -20,17 +23,36 @@ export function seedFromFirstPaint(queryClient: QueryClient): void {
   } catch {
     return; // A picture without its answers: the screen asks for them as usual.
   }
-  queryClient.setQueryData(sessionKeys.me(), data.me);
-  queryClient.setQueryData(sessionKeys.setup(), data.setup);
-  queryClient.setQueryData(accountKeys.list(data.search), data.list);
-  if (data.connectors) queryClient.setQueryData(connectorKeys.list(), data.connectors);
+  const at = { updatedAt: data.readAt };
+  queryClient.setQueryData(sessionKeys.me(), data.me, at);
+  queryClient.setQueryData(sessionKeys.setup(), data.setup, at);
+  queryClient.setQueryData(accountKeys.list(data.search), data.list, at);
+  if (data.connectors) queryClient.setQueryData(connectorKeys.list(), data.connectors, at);
+  seeded = true;
 }
 
-/** The picture goes once the router has drawn its first screen under it, whatever that screen is. */
+/**
+ * True once after seeding: changes between the server's read and the event stream's opening were
+ * not sent to this page, so its first opening refetches what the seed holds.
+ */
+export function takeFirstPaintSeed(): boolean {
+  const was = seeded;
+  seeded = false;
+  return was;
+}
+
+export function removeFirstPaint(): void {
+  document.getElementById('first-paint')?.remove();
+}
+
+/**
+ * The picture goes once the router has drawn its first screen under it, whatever that screen is
+ * (the same rows, an error, the sign-in form); main.tsx also removes it when the app fails.
+ */
 export function removeFirstPaintOnFirstRender(router: AnyRouter): void {
   if (!document.getElementById('first-paint')) return;
   const unsubscribe = router.subscribe('onRendered', () => {
     unsubscribe();
-    document.getElementById('first-paint')?.remove();
+    removeFirstPaint();
   });
 }

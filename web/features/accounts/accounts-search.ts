@@ -1,7 +1,6 @@
 import type { AccountListQuery } from '../../../shared/schemas/account-filters.ts';
 import { ACCOUNTS_SEARCH_DEFAULTS, AccountsSearchSchema } from '../../../shared/schemas/accounts-search.ts';
 
-export { ACCOUNTS_SEARCH_DEFAULTS, AccountsSearchSchema };
 export type AccountsSearch = AccountListQuery;
 
 export const FACETS = ['status', 'provider', 'type', 'reason'] as const;

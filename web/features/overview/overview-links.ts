@@ -1,6 +1,7 @@
 import type { IncidentAgeBucket } from '../../../shared/schemas/overview.ts';
 import { stringifySearch } from '../../../shared/search-params.ts';
-import { ACCOUNTS_SEARCH_DEFAULTS, compactAccountsSearch } from '../accounts/accounts-search.ts';
+import { compactAccountsSearch } from '../accounts/accounts-search.ts';
+import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../shared/schemas/accounts-search.ts';
 
 /** The accounts table filtered to a status and/or provider, as its own URL state writes it. */
 export function accountsHref(filter: { status?: string; provider?: string } = {}): string {

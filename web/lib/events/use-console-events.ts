@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ConsoleEventSchema } from '../../../shared/schemas/events.ts';
+import { takeFirstPaintSeed } from '../first-paint.ts';
 import { createConsoleEventHandler } from './console-event-handler.ts';
 
 const EVENT_TYPES = [
@@ -46,7 +47,7 @@ export function useConsoleEvents(): void {
       for (const type of EVENT_TYPES) source.addEventListener(type, onMessage);
       source.addEventListener('open', () => {
         retryDelay = RETRY_MIN_MS;
-        if (hadError) handler.resync();
+        if (hadError || takeFirstPaintSeed()) handler.resync();
         hadError = false;
       });
       source.addEventListener('error', () => {

@@ -2,11 +2,11 @@ import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { RouteError } from '../../../components/feedback/route-error.tsx';
 import { AccountsPending } from '../../../features/accounts/accounts-pending.tsx';
 import { AccountsScreen } from '../../../features/accounts/accounts-screen.tsx';
+import { type AccountsSearch } from '../../../features/accounts/accounts-search.ts';
 import {
   ACCOUNTS_SEARCH_DEFAULTS,
   AccountsSearchSchema,
-  type AccountsSearch,
-} from '../../../features/accounts/accounts-search.ts';
+} from '../../../../shared/schemas/accounts-search.ts';
 import { accountQueries } from '../../../lib/queries/accounts.ts';
 import { connectorQueries } from '../../../lib/queries/connectors.ts';
 
@@ -35,8 +35,7 @@ export const Route = createFileRoute('/_app/accounts/')({
     if (cause === 'enter') {
       void queryClient.prefetchQuery(connectorQueries.list());
       await queryClient.ensureQueryData(accountQueries.list(deps));
-    }
-    else void queryClient.prefetchQuery(accountQueries.list(deps));
+    } else void queryClient.prefetchQuery(accountQueries.list(deps));
   },
   pendingComponent: AccountsPending,
   errorComponent: RouteError,

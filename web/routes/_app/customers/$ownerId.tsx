@@ -1,11 +1,11 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { PageSkeleton } from '../../../components/feedback/page-skeleton.tsx';
 import { RouteError } from '../../../components/feedback/route-error.tsx';
+import { type AccountsSearch } from '../../../features/accounts/accounts-search.ts';
 import {
   ACCOUNTS_SEARCH_DEFAULTS,
   AccountsSearchSchema,
-  type AccountsSearch,
-} from '../../../features/accounts/accounts-search.ts';
+} from '../../../../shared/schemas/accounts-search.ts';
 import { CustomerPage } from '../../../features/customers/customer-page.tsx';
 import { accountQueries } from '../../../lib/queries/accounts.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNTS_SEARCH_DEFAULTS,
   compactAccountsSearch,
   parseAccountsSearch,
   resetFilters,
@@ -10,6 +9,7 @@ import {
   setSort,
   toggleFacetValue,
 } from '../../../../../web/features/accounts/accounts-search.ts';
+import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../../../shared/schemas/accounts-search.ts';
 import { parseSearch, stringifySearch } from '../../../../../shared/search-params.ts';
 
 const fromUrl = (query: string) => parseAccountsSearch(parseSearch(query));

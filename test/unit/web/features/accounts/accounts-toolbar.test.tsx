@@ -6,10 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountListResponse } from '../../../../../shared/schemas/account-filters.ts';
 import { AccountsToolbar } from '../../../../../web/features/accounts/accounts-toolbar.tsx';
-import {
-  ACCOUNTS_SEARCH_DEFAULTS,
-  type AccountsSearch,
-} from '../../../../../web/features/accounts/accounts-search.ts';
+import { type AccountsSearch } from '../../../../../web/features/accounts/accounts-search.ts';
+import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../../../shared/schemas/accounts-search.ts';
 import { connectorKeys } from '../../../../../web/lib/queries/connectors.ts';
 
 const facets: AccountListResponse['facets'] = {

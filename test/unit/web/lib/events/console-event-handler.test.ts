@@ -7,7 +7,7 @@ import {
   LIST_REFRESH_DELAY_MS,
 } from '../../../../../web/lib/events/console-event-handler.ts';
 import { accountKeys } from '../../../../../web/lib/queries/accounts.ts';
-import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../../../web/features/accounts/accounts-search.ts';
+import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../../../shared/schemas/accounts-search.ts';
 
 const account = (id: string, status: string): Account => ({
   id,

@@ -1,18 +1,26 @@
 // @vitest-environment jsdom
 import '../../../support/web-setup.ts';
-import { createMemoryHistory, createRouter } from '@tanstack/react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
+import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../shared/permissions.ts';
 import { ACCOUNTS_SEARCH_DEFAULTS } from '../../../../shared/schemas/accounts-search.ts';
+import { parseSearch, stringifySearch } from '../../../../shared/search-params.ts';
 import type { FirstPaintData } from '../../../../shared/schemas/first-paint-data.ts';
-import { seedFromFirstPaint } from '../../../../web/lib/first-paint.ts';
+import {
+  removeFirstPaintOnFirstRender,
+  seedFromFirstPaint,
+  takeFirstPaintSeed,
+} from '../../../../web/lib/first-paint.ts';
 import { createQueryClient } from '../../../../web/lib/query-client.ts';
 import { sessionKeys } from '../../../../web/lib/queries/session.ts';
 import { routeTree } from '../../../../web/route-tree.gen.ts';
 import { listOf } from '../../../support/mock-api.ts';
 
 const DATA: FirstPaintData = {
-  search: { ...ACCOUNTS_SEARCH_DEFAULTS, status: ['error'], pageSize: 100 },
+  readAt: Date.now(),
+  search: { ...ACCOUNTS_SEARCH_DEFAULTS, status: ['error', 'inactive'], pageSize: 100 },
   me: {
     user: { id: 'u1', email: 'a@b.c', name: 'A', role: 'admin', disabled: false, createdAt: '' },
     permissions: [...ROLE_PERMISSIONS.admin],
@@ -41,9 +49,12 @@ function appAt(path: string) {
     }),
   );
   const queryClient = createQueryClient({ onUnauthenticated: vi.fn() });
+  // The URL format of the app (main.tsx), which the server's search parsing mirrors.
   const router = createRouter({
     routeTree,
     context: { queryClient },
+    parseSearch,
+    stringifySearch,
     history: createMemoryHistory({ initialEntries: [path] }),
   });
   return { router, requests, queryClient };
@@ -52,12 +63,13 @@ function appAt(path: string) {
 afterEach(() => {
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
+  takeFirstPaintSeed();
 });
 
 describe('the first paint’s answers', () => {
   it('load the accounts screen of the same search without a request', async () => {
     serverSent(JSON.stringify(DATA));
-    const { router, requests, queryClient } = appAt('/accounts?status=error&pageSize=100');
+    const { router, requests, queryClient } = appAt('/accounts?status=error,inactive&pageSize=100');
     seedFromFirstPaint(queryClient);
     await router.load();
     expect(router.state.matches.at(-1)?.status).toBe('success');
@@ -72,6 +84,46 @@ describe('the first paint’s answers', () => {
     await router.load();
     expect(requests).toContain('/api/accounts');
     expect(requests).not.toContain('/api/me');
+  });
+
+  it('are refetched once the event stream first opens: changes in between were not sent', () => {
+    serverSent(JSON.stringify(DATA));
+    const { queryClient } = appAt('/accounts');
+    expect(takeFirstPaintSeed()).toBe(false);
+    seedFromFirstPaint(queryClient);
+    expect(takeFirstPaintSeed()).toBe(true);
+    expect(takeFirstPaintSeed()).toBe(false);
+  });
+
+  it('go with the picture once the router has drawn its first screen, the sign-in form included', async () => {
+    const picture = document.createElement('div');
+    picture.id = 'first-paint';
+    document.body.append(picture);
+    // A session that ended between the server's page and the SPA's start: sent to the sign-in form.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const path = new URL(String(input), 'http://localhost').pathname;
+        if (path === '/api/setup') return Response.json({ needsSetup: false });
+        return Response.json({ error: { code: 'unauthenticated', message: 'Sign in' } }, { status: 401 });
+      }),
+    );
+    const queryClient = createQueryClient({ onUnauthenticated: vi.fn() });
+    const router = createRouter({
+      routeTree,
+      context: { queryClient },
+      parseSearch,
+      stringifySearch,
+      history: createMemoryHistory({ initialEntries: ['/accounts'] }),
+    });
+    removeFirstPaintOnFirstRender(router);
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(document.getElementById('first-paint')).toBeNull();
   });
 
   it('are ignored, and the block dropped, when they cannot be read', () => {
