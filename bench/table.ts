@@ -65,17 +65,21 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Runs in the page before its own scripts: records, from navigation start, the moment
- * `count(selector) >= n` first holds, watched by a MutationObserver so the figure does not include
- * the driver's polling. A string, not a function: tsx would wrap a function in helpers the page lacks.
+ * Runs in the page before its own scripts: records, from navigation start, the first frame painted
+ * once `count(selector) >= n` holds. The condition is watched by a MutationObserver (so the figure
+ * does not include the driver's polling); the time is taken after the next animation frame, so rows
+ * in the DOM but not yet painted (the main thread busy running scripts) do not count as shown. A
+ * string, not a function: tsx would wrap a function in helpers the page lacks.
  */
 const readyProbe = (selector: string, n: number, mark = '__readyAt') => `(() => {
   window.${mark} = null;
+  let seen = false;
   const check = () => {
-    if (window.${mark} === null && document.querySelectorAll(${JSON.stringify(selector)}).length >= ${n}) {
-      window.${mark} = performance.now();
+    if (!seen && document.querySelectorAll(${JSON.stringify(selector)}).length >= ${n}) {
+      seen = true;
+      requestAnimationFrame(() => setTimeout(() => (window.${mark} = performance.now())));
     }
-    return window.${mark} !== null;
+    return seen;
   };
   const observer = new MutationObserver(() => check() && observer.disconnect());
   observer.observe(document, { childList: true, subtree: true });
