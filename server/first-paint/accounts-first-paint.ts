@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { accepts } from 'hono/accepts';
 import { can } from '../../shared/permissions.ts';
 import { AccountsSearchSchema } from '../../shared/schemas/accounts-search.ts';
 import type { FirstPaintData } from '../../shared/schemas/first-paint-data.ts';
@@ -41,7 +42,7 @@ export function accountsFirstPaint(
 
     const picture = withDeadline(drawPicture(deps, actor, c.req.url), FIRST_PAINT_DEADLINE_MS);
     const { body, headers } = streamHtml(
-      c.req.header('accept-encoding'),
+      accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip',
       shell.slice(0, rootAt),
       picture.then((drawn) => drawn + shell.slice(rootAt)),
     );

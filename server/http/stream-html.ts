@@ -1,17 +1,15 @@
 import { PassThrough, Readable } from 'node:stream';
 import { constants, createGzip } from 'node:zlib';
-import { acceptsGzip } from './accepts-gzip.ts';
 
 /**
  * An HTML answer sent in two parts: `head` at once, the rest when `rest` settles (gzip-compressed
  * when the client takes it, each part flushed as it is written, so the head is not held back).
  */
 export function streamHtml(
-  acceptEncoding: string | undefined,
+  gzip: boolean,
   head: string,
   rest: Promise<string>,
 ): { body: ReadableStream<Uint8Array>; headers: Record<string, string> } {
-  const gzip = acceptsGzip(acceptEncoding);
   const out = gzip ? createGzip({ flush: constants.Z_SYNC_FLUSH }) : new PassThrough();
   out.write(head);
   void rest.then((text) => out.end(text));
