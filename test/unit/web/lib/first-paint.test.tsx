@@ -39,6 +39,20 @@ function serverSent(text: string) {
   document.body.append(block);
 }
 
+/** The app's router at `path`, with the URL format of main.tsx (which the server's parsing mirrors). */
+function routerAt(path: string) {
+  const queryClient = createQueryClient({ onUnauthenticated: vi.fn() });
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
+  return { router, queryClient };
+}
+
+/** The router at `path` over an API that records each request and answers none. */
 function appAt(path: string) {
   const requests: string[] = [];
   vi.stubGlobal(
@@ -48,16 +62,7 @@ function appAt(path: string) {
       return new Response('{}', { status: 500, headers: { 'content-type': 'application/json' } });
     }),
   );
-  const queryClient = createQueryClient({ onUnauthenticated: vi.fn() });
-  // The URL format of the app (main.tsx), which the server's search parsing mirrors.
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    parseSearch,
-    stringifySearch,
-    history: createMemoryHistory({ initialEntries: [path] }),
-  });
-  return { router, requests, queryClient };
+  return { ...routerAt(path), requests };
 }
 
 afterEach(() => {
@@ -108,14 +113,7 @@ describe('the first paint’s answers', () => {
         return Response.json({ error: { code: 'unauthenticated', message: 'Sign in' } }, { status: 401 });
       }),
     );
-    const queryClient = createQueryClient({ onUnauthenticated: vi.fn() });
-    const router = createRouter({
-      routeTree,
-      context: { queryClient },
-      parseSearch,
-      stringifySearch,
-      history: createMemoryHistory({ initialEntries: ['/accounts'] }),
-    });
+    const { router, queryClient } = routerAt('/accounts');
     removeFirstPaintOnFirstRender(router);
     render(
       <QueryClientProvider client={queryClient}>
